@@ -1,0 +1,74 @@
+"""The course's data sets, loaded from the repository's ``data/`` folder.
+
+The path is resolved from this file, so loading works from any working
+directory (the package is installed in editable mode by requirements.txt).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import _validate
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PENGUIN_COLUMNS = (
+    "species",
+    "island",
+    "bill_length_mm",
+    "bill_depth_mm",
+    "flipper_length_mm",
+    "body_mass_g",
+    "sex",
+    "year",
+)
+
+
+def data_path(name):
+    """Absolute path of a file in ``data/``; a clear error if it is missing.
+
+    Parameters
+    ----------
+    name : str
+        File name, e.g. ``"penguins.csv"``.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    path = DATA_DIR / name
+    if not path.is_file():
+        raise ValueError(
+            f"`name` 값이 올바르지 않습니다: {name!r} — {DATA_DIR} 에 그런 파일이 없습니다. "
+            "저장소를 통째로 받고 `pip install -e .`로 설치했는지 확인하세요."
+        )
+    return path
+
+
+def load_penguins(columns=None, dropna=True, verbose=False):
+    """The Palmer penguins table (344 rows, CC0), see ``data/README.md``.
+
+    Parameters
+    ----------
+    columns : sequence of str, optional
+        Columns to keep; default all.
+    dropna : bool, default True
+        Drop rows with a missing value (``NA``) in any of ``columns``.
+    verbose : bool, default False
+        Print how many rows were dropped.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    import pandas as pd
+
+    columns = list(PENGUIN_COLUMNS if columns is None else columns)
+    for column in columns:
+        _validate.choice("columns", column, PENGUIN_COLUMNS)
+    table = pd.read_csv(data_path("penguins.csv"), na_values=["NA"])[columns]
+    if dropna:
+        before = len(table)
+        table = table.dropna().reset_index(drop=True)
+        if verbose:
+            print(f"결측값(NA)이 있는 {before - len(table)}행을 제외했습니다: {len(table)}행 사용.")
+    return table

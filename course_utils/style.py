@@ -1,0 +1,86 @@
+"""The course's plotting style, with a bundled Korean font.
+
+The lecture sets ``plt.rc("font", family="Malgun Gothic")``, a font that exists
+only on Windows, and turns ``axes.unicode_minus`` off to hide the missing minus
+glyph. Here NanumGothic ships inside the package (SIL Open Font License 1.1,
+``fonts/OFL.txt``), so every figure renders the same on Linux, macOS and
+Windows. Matplotlib's font fallback takes Latin letters, digits and the real
+minus sign (U+2212) from DejaVu Sans and Hangul from NanumGothic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import _validate
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+KOREAN_FONT = "NanumGothic"
+FONT_FAMILY = ["DejaVu Sans", KOREAN_FONT]
+CONTEXTS = ("paper", "notebook", "talk", "poster")
+
+
+def register_fonts():
+    """Add the bundled fonts to matplotlib's font manager (once per process).
+
+    Returns
+    -------
+    list of str
+        The family names now available from the bundled files.
+    """
+    from matplotlib import font_manager
+
+    known = {Path(entry.fname).resolve() for entry in font_manager.fontManager.ttflist}
+    names = []
+    for path in sorted(FONT_DIR.glob("*.ttf")):
+        if path.resolve() not in known:
+            font_manager.fontManager.addfont(str(path))
+        names.append(font_manager.FontProperties(fname=str(path)).get_name())
+    return sorted(set(names))
+
+
+def _use_retina_png():
+    """Ask the inline backend for 2x PNGs (the lecture's ``"png2x"``), if in IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    if get_ipython() is None:
+        return
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("retina")
+
+
+def setup(context="paper"):
+    """Apply the course style: the lecture's style cell plus a Korean font.
+
+    Safe to call again at any time; a second call also restores the Korean font
+    after a user's own ``sns.set_theme()`` replaced it.
+
+    Parameters
+    ----------
+    context : {"paper", "notebook", "talk", "poster"}, default "paper"
+        Seaborn's scaling of fonts and lines. ``"paper"`` is the lecture's
+        setting; ``"talk"`` gives fonts large enough for a projector.
+
+    Returns
+    -------
+    None
+    """
+    _validate.choice("context", context, CONTEXTS)
+
+    import matplotlib as mpl
+    import seaborn as sns
+
+    register_fonts()
+    _use_retina_png()
+    mpl.style.use("default")
+    sns.set_theme(context=context, style="whitegrid", palette="Set2")
+    mpl.rcParams.update(
+        {
+            "figure.constrained_layout.use": True,
+            "font.family": FONT_FAMILY,
+            "axes.unicode_minus": True,
+        }
+    )

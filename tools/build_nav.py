@@ -1,0 +1,169 @@
+"""Generate the course's navigation: previous/index/next links, the index's
+table of contents and the README's notebook table.
+
+Run after adding, renaming or retitling a notebook::
+
+    python tools/build_nav.py          # rewrite what is stale
+    python tools/build_nav.py --check  # exit 1 if anything is stale (tests use this)
+
+Sources of truth, per notebook ``notebooks/NN_name.ipynb``:
+- the title: the first ``# `` heading of the first markdown cell;
+- the one-line summary: ``metadata["course"]["summary"]``.
+
+Generated cells carry the tag ``navigation`` (last cell of every notebook) or
+``toc`` (in ``00_index.ipynb``); they are replaced, never edited by hand. The
+README table sits between ``<!-- notebooks:start -->`` and ``<!-- notebooks:end -->``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+README = ROOT / "README.md"
+INDEX = "00_index.ipynb"
+README_START, README_END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
+
+
+def notebook_paths():
+    """Numbered notebooks ``NN_*.ipynb``, in course order."""
+    return sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def dump(notebook):
+    return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
+
+
+def title_of(notebook, path):
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            for line in "".join(cell["source"]).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+            break
+    raise SystemExit(f"{path.name}: the first markdown cell needs a '# ' title")
+
+
+def summary_of(notebook):
+    return notebook.get("metadata", {}).get("course", {}).get("summary", "")
+
+
+def source_lines(text):
+    lines = text.splitlines(keepends=True)
+    return lines
+
+
+def navigation_markdown(entries, i):
+    parts = []
+    if i > 0:
+        parts.append(f"[← 이전: {entries[i - 1]['title']}]({entries[i - 1]['file']})")
+    if entries[i]["file"] != INDEX:
+        parts.append(f"[목차]({INDEX})")
+    if i + 1 < len(entries):
+        parts.append(f"[다음: {entries[i + 1]['title']} →]({entries[i + 1]['file']})")
+    return "---\n\n" + " | ".join(parts) + "\n"
+
+
+def toc_markdown(entries):
+    rows = ["| # | 노트북 | 내용 |", "|---|---|---|"]
+    for entry in entries:
+        if entry["file"] == INDEX:
+            continue
+        rows.append(f"| {entry['number']} | [{entry['title']}]({entry['file']}) | {entry['summary']} |")
+    return "## 노트북 목록\n\n" + "\n".join(rows) + "\n"
+
+
+def readme_table(entries):
+    rows = ["| # | notebook | 내용 |", "|---|---|---|"]
+    for entry in entries:
+        rows.append(
+            f"| {entry['number']} | [`{entry['file']}`](notebooks/{entry['file']}) | "
+            f"{entry['title']}: {entry['summary']} |"
+        )
+    return "\n".join(rows)
+
+
+def tagged_cell(tag, text):
+    return {
+        "cell_type": "markdown",
+        "metadata": {"tags": [tag], "editable": False},
+        "source": source_lines(text),
+    }
+
+
+def set_tagged_cell(notebook, tag, text, position):
+    """Replace the cell tagged ``tag`` (or insert it at ``position``)."""
+    cells = notebook["cells"]
+    new = tagged_cell(tag, text)
+    for i, cell in enumerate(cells):
+        if tag in cell.get("metadata", {}).get("tags", []):
+            new["id"] = cell.get("id", new.get("id"))
+            if "id" not in cell:
+                new.pop("id", None)
+            cells[i] = new
+            return
+    if notebook.get("nbformat", 4) >= 4 and notebook.get("nbformat_minor", 0) >= 5:
+        new["id"] = f"{tag}-cell"
+    cells.insert(len(cells) if position == "end" else position, new)
+
+
+def build(check=False):
+    """Regenerate navigation; return the list of files that were (or would be) changed."""
+    paths = notebook_paths()
+    notebooks = {path: load(path) for path in paths}
+    entries = [
+        {
+            "file": path.name,
+            "number": path.name[:2],
+            "title": title_of(nb, path),
+            "summary": summary_of(nb),
+        }
+        for path, nb in notebooks.items()
+    ]
+    stale = []
+    for i, (path, nb) in enumerate(notebooks.items()):
+        before = dump(nb)
+        set_tagged_cell(nb, "navigation", navigation_markdown(entries, i), "end")
+        if path.name == INDEX:
+            # the table of contents goes just before the navigation cell
+            set_tagged_cell(nb, "toc", toc_markdown(entries), len(nb["cells"]) - 1)
+        after = dump(nb)
+        if after != before:
+            stale.append(path)
+            if not check:
+                path.write_text(after, encoding="utf-8")
+
+    readme = README.read_text(encoding="utf-8") if README.exists() else ""
+    pattern = re.compile(re.escape(README_START) + ".*?" + re.escape(README_END), re.S)
+    if pattern.search(readme):
+        new_readme = pattern.sub(
+            lambda _: f"{README_START}\n{readme_table(entries)}\n{README_END}", readme
+        )
+        if new_readme != readme:
+            stale.append(README)
+            if not check:
+                README.write_text(new_readme, encoding="utf-8")
+    return stale
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report stale files")
+    args = parser.parse_args(argv)
+    stale = build(check=args.check)
+    for path in stale:
+        print(f"{'stale' if args.check else 'updated'}: {path.relative_to(ROOT)}")
+    return 1 if (args.check and stale) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -33,7 +33,7 @@ from .style import setup
 __version__ = "0.1.0"
 
 # Heavier modules load on first attribute access (cu.plots, cu.widgets, ...).
-_LAZY_MODULES = ("plots", "widgets", "data", "nn", "landscapes")
+_LAZY_MODULES = ("plots", "widgets", "data", "nn", "landscapes", "regression")
 
 __all__ = [
     "setup",

@@ -5,7 +5,17 @@ course also forbids any text on stderr (a missing-glyph warning, an overflow
 RuntimeWarning, a DeprecationWarning): this hook turns it into a failure.
 """
 
+import os
+
 import pytest
+
+
+def pytest_configure(config):
+    # Notebook kernels inherit this process's environment. With MPLBACKEND=Agg
+    # (headless CI) a kernel would never render its figures, so a missing glyph
+    # could never show up; the inline backend is just as headless and renders
+    # every figure to PNG, as JupyterLab does.
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
 
 
 def stderr_text(outputs):

@@ -23,20 +23,30 @@ CONTEXTS = ("paper", "notebook", "talk", "poster")
 def register_fonts():
     """Add the bundled fonts to matplotlib's font manager (once per process).
 
+    NanumGothic Bold declares weight class 600 in its OS/2 table although its
+    style name is "Bold"; it is registered as weight 700 so that ``bold`` text
+    finds it exactly instead of logging a weight-fallback warning.
+
     Returns
     -------
     list of str
         The family names now available from the bundled files.
     """
+    import dataclasses
+
     from matplotlib import font_manager
 
-    known = {Path(entry.fname).resolve() for entry in font_manager.fontManager.ttflist}
-    names = []
+    manager = font_manager.fontManager
+    known = {Path(entry.fname).resolve() for entry in manager.ttflist}
+    names = set()
     for path in sorted(FONT_DIR.glob("*.ttf")):
         if path.resolve() not in known:
-            font_manager.fontManager.addfont(str(path))
-        names.append(font_manager.FontProperties(fname=str(path)).get_name())
-    return sorted(set(names))
+            manager.addfont(str(path))
+            entry = manager.ttflist[-1]
+            if path.stem.endswith("Bold") and entry.weight != 700:
+                manager.ttflist[-1] = dataclasses.replace(entry, weight=700)
+        names.add(font_manager.FontProperties(fname=str(path)).get_name())
+    return sorted(names)
 
 
 def _use_retina_png():

@@ -32,6 +32,8 @@ def main(argv=None):
     NotebookClient(nb, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(args.notebook.parent)}}).execute()
     args.out.mkdir(parents=True, exist_ok=True)
+    for old in [*args.out.glob("cell*.png"), *args.out.glob("cell*.html")]:
+        old.unlink()  # figures of an earlier run would be mistaken for this one's
     count = 0
     for i, cell in enumerate(nb.cells):
         for k, output in enumerate(cell.get("outputs", [])):

@@ -1,0 +1,91 @@
+"""Plot helpers return what they drew on; the explorer redraws, clamps and validates."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import course_utils as cu  # noqa: E402
+from course_utils.functions import LECTURE_SURFACE, QUADRATIC, ROSENBROCK  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _style_and_cleanup():
+    cu.setup()
+    yield
+    plt.close("all")
+
+
+def test_1d_helpers_draw_on_given_axes():
+    fig, ax = plt.subplots()
+    path = cu.optimize(QUADRATIC.derivative, 4.0, cu.SGD(lr=0.2), 10)
+    assert cu.plots.plot_descent_1d(QUADRATIC, path, ax=ax) is ax
+    labels = [t.get_text() for t in ax.texts]
+    assert labels[0] == "$x_{0}$" and len(labels) == cu.plots.PATH_LABEL_LIMIT
+    # the first labelled point is the start x0 = 4
+    assert ax.texts[0].get_position()[0] == pytest.approx(4.0 + 0.1)
+    assert cu.plots.plot_tangent(QUADRATIC, 3.0, ax=ax) is ax
+    tangent = ax.lines[-2].get_xydata()
+    slope = (tangent[1, 1] - tangent[0, 1]) / (tangent[1, 0] - tangent[0, 0])
+    assert slope == pytest.approx(2.0)
+
+
+def test_helpers_make_their_own_axes_when_none():
+    assert cu.plots.plot_curve(QUADRATIC).figure is not None
+    axes = cu.plots.path_panels(QUADRATIC, {"a": [4, 3], "b": [4, 0], "c": [4, 2]})
+    assert axes.shape == (1, 3)
+    with pytest.raises(ValueError, match="`paths`"):
+        cu.plots.path_panels(QUADRATIC, {})
+
+
+def test_paths_2d_and_loss_curves():
+    paths = {name: cu.optimize(ROSENBROCK.gradient, [-1.5, 2.0], cu.make_optimizer(name, lr=1e-3), 50)
+             for name in ("sgd", "adam")}
+    ax = cu.plots.plot_paths_2d(ROSENBROCK, paths, contour_kw={"log_levels": True})
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["sgd", "adam"]
+    ax2 = cu.plots.plot_loss_curves({k: ROSENBROCK.loss(p) for k, p in paths.items()})
+    assert ax2.get_yscale() == "log" and len(ax2.lines) == 2
+
+
+def test_surface_3d_draws_paths_on_the_surface():
+    path = cu.optimize(LECTURE_SURFACE.gradient, [0.0, -2.0], cu.SGD(lr=0.02), 30)
+    fig = cu.plots.surface_3d(LECTURE_SURFACE, {"GD": path}, n=30)
+    surface, line, ends = fig.data
+    assert surface.type == "surface" and np.shape(surface.z) == (30, 30)
+    np.testing.assert_allclose(line.z, LECTURE_SURFACE.loss(path))  # on the surface
+    assert list(ends.x) == [path[0, 0], path[-1, 0]]
+
+
+def test_gd_explorer_redraws_fast_and_clamps():
+    explorer = cu.widgets.gd_explorer()
+    assert explorer.image.value[:4] == b"\x89PNG"
+    seconds = explorer.update(lr=5.0, x0=-100, steps=3)
+    assert explorer.values() == {"lr": 1.2, "x0": 0.0, "steps": 3}  # clamped to the ranges
+    assert seconds < 1.0
+    with pytest.raises(ValueError, match="`lr`"):
+        explorer.update(lr=float("nan"))
+    with pytest.raises(ValueError, match="`name`.*'alpha'"):
+        explorer.update(alpha=0.5)
+
+
+def test_gd_explorer_reports_divergence():
+    explorer = cu.widgets.gd_explorer()
+    explorer.update(lr=1.2, x0=4.0, steps=30)
+    status = explorer.fig.axes[0].texts[0].get_text()
+    assert "발산" in status
+    explorer.update(lr=0.2, x0=4.0, steps=10)
+    assert "발산" not in explorer.fig.axes[0].texts[0].get_text()
+
+
+def test_data_loader_works_from_any_directory(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    table = cu.data.load_penguins(["flipper_length_mm", "body_mass_g"], verbose=True)
+    assert table.shape == (342, 2) and not table.isna().any().any()
+    assert "2행을 제외" in capsys.readouterr().out
+    assert len(cu.data.load_penguins(dropna=False)) == 344
+    with pytest.raises(ValueError, match="`columns`.*'wing'"):
+        cu.data.load_penguins(["wing"])
+    with pytest.raises(ValueError, match="`name`"):
+        cu.data.data_path("missing.csv")

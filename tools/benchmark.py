@@ -39,8 +39,11 @@ PEAK_MEMORY_CELL = (
 
 
 def _seconds(meta):
-    start = meta.get("execution", {}).get("shell.execute_reply.started")
-    end = meta.get("execution", {}).get("shell.execute_reply")
+    # nbclient records when the kernel announced the input (iopub.execute_input) and
+    # when it replied; the difference is the cell's execution time.
+    timing = meta.get("execution", {})
+    start = timing.get("iopub.execute_input") or timing.get("shell.execute_reply.started")
+    end = timing.get("shell.execute_reply")
     if not (start and end):
         return 0.0
     parse = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))  # noqa: E731
@@ -54,6 +57,8 @@ def run_notebook(path):
 
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_CELL))
+    # kernels inherit the environment: make sure figures are really rendered
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,8 @@ def main(argv=None):
     parser.add_argument("-o", "--out", type=Path, default=Path("/tmp/figures"))
     args = parser.parse_args(argv)
 
+    # The kernel inherits the environment; with MPLBACKEND=Agg it would show no figure.
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     nb = nbformat.read(args.notebook, as_version=4)
     NotebookClient(nb, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(args.notebook.parent)}}).execute()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from . import _validate
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -72,3 +74,38 @@ def load_penguins(columns=None, dropna=True, verbose=False):
         if verbose:
             print(f"결측값(NA)이 있는 {before - len(table)}행을 제외했습니다: {len(table)}행 사용.")
     return table
+
+
+def make_linear_sample(n_samples, slope=0.7, intercept=4.2, noise=0.4, seed=None):
+    """A large synthetic regression sample: x ~ N(0, 1), y = slope·x + intercept + noise·N(0, 1).
+
+    The defaults mimic the penguins of notebook 08 (body mass in kg against
+    standardized flipper length), so the same learning rates work on both; use
+    it where the point is the cost of many samples, not the data itself.
+
+    Parameters
+    ----------
+    n_samples : int
+        Number of rows, ≥ 1.
+    slope, intercept : float, default 0.7, 4.2
+        The true line.
+    noise : float, default 0.4
+        Standard deviation of the Gaussian noise, ≥ 0.
+    seed : int or numpy.random.Generator, optional
+        The same seed gives the same sample.
+
+    Returns
+    -------
+    x, y : ndarray
+        Both of shape ``(n_samples,)``.
+    """
+    n_samples = _validate.count("n_samples", n_samples, minimum=1)
+    slope = _validate.real_number("slope", slope)
+    intercept = _validate.real_number("intercept", intercept)
+    noise = _validate.real_number("noise", noise)
+    if noise < 0:
+        _validate._fail("noise", noise, "0 이상이어야 합니다.")
+    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    x = rng.standard_normal(n_samples)
+    y = slope * x + intercept + noise * rng.standard_normal(n_samples)
+    return x, y

@@ -9,9 +9,11 @@ An optimizer keeps its state (v, r, s, k) between calls of :meth:`step`.
 ``step(w, grad)`` takes the *gradient function*, not a gradient value, because
 Nesterov evaluates it at the look-ahead point w + αv.
 
-The update rules match PyTorch's ``torch.optim`` with the same hyperparameters
-(``tests/test_optimizers.py`` checks each against a transcription of PyTorch's
-update); the notation map is in each optimizer notebook.
+The update rules give the same iterates as PyTorch's ``torch.optim`` with the
+same hyperparameters (``tests/test_optimizers.py`` checks each against a
+transcription of PyTorch's update). One difference of bookkeeping: PyTorch's
+Nesterov stores the look-ahead point w + αv as its parameter, so its sequence
+equals our w + αv, not our w. The notation maps are in the optimizer notebooks.
 """
 
 from __future__ import annotations
@@ -385,11 +387,13 @@ class TrainingResult:
     w : ndarray
         The final parameters.
     path : Trajectory
-        Parameters after every update, ``w0`` first.
+        Parameters after every update, ``w0`` first (only the recorded updates
+        when ``minibatch_descent`` was called with ``loss_every > 1``).
     epoch_loss : ndarray
-        Full-data loss before training and after each epoch (``epochs + 1`` values).
+        Full-data loss before training and after each epoch (``epochs + 1`` values;
+        fewer if training stopped early at ``target_loss`` or diverged).
     step_loss : ndarray
-        Full-data loss after every update, ``w0`` first (``len(path)`` values).
+        Full-data loss at every entry of ``path`` (``len(path)`` values).
     samples_seen : ndarray
         Per-sample gradients computed before each entry of ``step_loss``.
     diverged : bool
@@ -404,7 +408,8 @@ class TrainingResult:
     diverged: bool
 
 
-def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=None):
+def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=None,
+                      loss_every=1, target_loss=None):
     """The lecture's mini-batch algorithm, for any of the optimizers.
 
     1. set w⁽⁰⁾; 2. shuffle the data; 3. split it into mini-batches;
@@ -433,10 +438,21 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         Passes over the data, ≥ 0.
     seed : int or numpy.random.Generator, optional
         Randomness for the shuffles; the same seed gives the same run.
+    loss_every : int, default 1
+        Record (evaluate the full-data loss and store the parameters) after
+        every ``loss_every``-th update and after the last update of each
+        epoch; 1 records every update. A full-data loss costs as much as a
+        full-batch gradient, so timing runs on large data record less often.
+        Shuffles and updates do not depend on it.
+    target_loss : float, optional
+        Stop as soon as a recorded full-data loss is ≤ ``target_loss``
+        (time-to-target runs). ``epoch_loss`` then holds completed epochs only.
 
     Returns
     -------
     TrainingResult
+        With ``loss_every > 1``, ``path``, ``step_loss`` and ``samples_seen``
+        hold the recorded updates only (still aligned with each other).
     """
     if not isinstance(optimizer, Optimizer):
         raise ValueError(
@@ -455,6 +471,9 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
             f"`batch_size` 값이 올바르지 않습니다: {batch_size} — 데이터 개수 {n} 이하여야 합니다."
         )
     epochs = _validate.count("epochs", epochs)
+    loss_every = _validate.count("loss_every", loss_every, minimum=1)
+    if target_loss is not None:
+        target_loss = _validate.real_number("target_loss", target_loss)
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     w = _validate.finite_array("w0", w0)
 
@@ -462,22 +481,41 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
     path, step_loss, samples_seen = [w], [float(loss(w, X, y))], [0]
     epoch_loss = [step_loss[0]]
     diverged = False
+    reached = target_loss is not None and step_loss[0] <= target_loss
+    updates = seen = 0
+
+    def record(w):
+        path.append(w)
+        step_loss.append(float(loss(w, X, y)))
+        samples_seen.append(seen)
+        return target_loss is not None and step_loss[-1] <= target_loss
+
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for _ in range(epochs):
+        for _ in range(0 if reached else epochs):
             order = rng.permutation(n)
             for start in range(0, n, batch_size):
                 batch = order[start : start + batch_size]
                 X_batch, y_batch = X[batch], y[batch]
+                w_before = w
                 w = optimizer.step(w, lambda v: grad(v, X_batch, y_batch))
                 if not _within_bound(w):
                     diverged = True
+                    if path[-1] is not w_before:  # keep the last finite iterate
+                        record(w_before)
                     break
-                path.append(w)
-                step_loss.append(float(loss(w, X, y)))
-                samples_seen.append(samples_seen[-1] + len(batch))
+                updates += 1
+                seen += len(batch)
+                epoch_done = start + batch_size >= n
+                if updates % loss_every == 0 or epoch_done:
+                    reached = record(w)
+                    if reached:
+                        break
             if diverged:
                 break
-            epoch_loss.append(step_loss[-1])
+            if epoch_done:
+                epoch_loss.append(step_loss[-1])
+            if reached:
+                break
     return TrainingResult(
         w=path[-1],
         path=Trajectory(np.stack(path), diverged=diverged),

@@ -404,3 +404,619 @@ def surface_3d(f, paths=None, n=60, lift=0.0, colorscale="Viridis", opacity=0.9,
                       margin=dict(l=0, r=0, t=40, b=0),
                       scene=dict(xaxis_title="x", yaxis_title="y", zaxis_title="f(x, y)"))
     return fig
+
+
+MARKER_LIMIT = 100  # longer sequences are drawn as plain lines: markers would merge into a band
+
+
+def plot_bias_correction(raw, corrected, ax=None, reference=None, raw_label="$s_k$",
+                         corrected_label=r"$\hat{s}_k$", reference_label=None, logx=False):
+    """A moment estimate before and after bias correction, against the step k = 1, 2, ….
+
+    Parameters
+    ----------
+    raw : array_like
+        The running average as computed, e.g. Adam's s_k or r_k for k = 1, …, n.
+    corrected : array_like
+        The bias-corrected estimate, e.g. ŝ_k = s_k/(1 − ρ₁ᵏ), same length as ``raw``.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when None.
+    reference : float or array_like, optional
+        What both should estimate (a constant gradient, or the gradients g_k
+        themselves), drawn in grey.
+    raw_label, corrected_label : str
+        Legend labels (mathtext, so no Hangul).
+    reference_label : str, optional
+        Legend label of ``reference``.
+    logx : bool, default False
+        Logarithmic k-axis (for ρ₂ = 0.999, whose bias lasts thousands of steps).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Notes
+    -----
+    Each value is marked when there are at most ``MARKER_LIMIT`` (100) of them.
+    """
+    raw = np.asarray(raw, dtype=float).ravel()
+    corrected = np.asarray(corrected, dtype=float).ravel()
+    _validate.same_shape("corrected", corrected, raw.shape)
+    ax = get_ax(ax, figsize=(5, 3.5))
+    k = np.arange(1, len(raw) + 1)
+    if reference is not None:
+        reference = np.asarray(reference, dtype=float)
+        constant = reference.ndim == 0
+        reference = np.broadcast_to(reference, raw.shape) if constant else reference.ravel()
+        _validate.same_shape("reference", reference, raw.shape)
+        # wide and pale, so it still shows where a corrected estimate lies on top of it
+        ax.plot(k, reference, color="0.6", linewidth=3.0, alpha=0.6,
+                linestyle="--" if constant else "-", label=reference_label, zorder=2)
+    markers = len(raw) <= MARKER_LIMIT
+    ax.plot(k, raw, color="tab:blue", marker="o" if markers else None, markersize=2.5,
+            linewidth=1.2, label=raw_label, zorder=3)
+    ax.plot(k, corrected, color="tab:red", marker="s" if markers else None, markersize=2.5,
+            linewidth=1.2, label=corrected_label, zorder=4)
+    if logx:
+        ax.set_xscale("log")
+    ax.set(xlabel="스텝 k")
+    ax.legend(fontsize="small")
+    return ax
+
+
+def step_lengths(path):
+    """The largest per-coordinate move of each step, max_i |w_{k,i} − w_{k−1,i}|.
+
+    Parameters
+    ----------
+    path : array_like
+        Iterates of shape ``(n+1,)`` or ``(n+1, d)``, the start first.
+
+    Returns
+    -------
+    ndarray
+        Shape ``(n,)``: entry k−1 belongs to the step w_{k−1} → w_k.
+    """
+    path = np.asarray(path, dtype=float)
+    if path.ndim == 1:
+        path = path[:, None]
+    if path.ndim != 2 or len(path) < 2:
+        raise ValueError(
+            f"`path` 값이 올바르지 않습니다: shape {path.shape} — 점이 두 개 이상인 "
+            "(n+1,) 또는 (n+1, d) 배열이어야 합니다."
+        )
+    return np.abs(np.diff(path, axis=0)).max(axis=1)
+
+
+def plot_step_lengths(paths, scale=1.0, ax=None, bound=None, bound_label=None, log=False,
+                      ylabel="좌표별 최대 이동", colors=None):
+    """How far each step moves, per run: max_i |Δw_i| / ``scale`` against k.
+
+    Parameters
+    ----------
+    paths : dict
+        ``{label: path}``, each of shape ``(n+1,)`` or ``(n+1, d)``.
+    scale : float or dict, default 1.0
+        Divide the step lengths by this (e.g. the step size ε, so a bound of
+        one step size is 1); a dict gives one scale per label.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when None.
+    bound : float, optional
+        Draw a dashed horizontal line at this height.
+    bound_label : str, optional
+        Legend label of the bound.
+    log : bool, default False
+        Logarithmic y-axis.
+    ylabel : str
+        Label of the y-axis.
+    colors : dict or sequence, optional
+        Line colours, ``{label: colour}`` or one per path in order (e.g. to
+        match a contour plot of the same runs); default the colour cycle.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = get_ax(ax, figsize=(5, 3.5))
+    for i, (label, path) in enumerate(paths.items()):
+        divisor = scale[label] if isinstance(scale, dict) else scale
+        divisor = _validate.positive("scale", divisor)
+        lengths = step_lengths(path) / divisor
+        color = None if colors is None else (
+            colors[label] if isinstance(colors, dict) else list(colors)[i])
+        ax.plot(np.arange(1, len(lengths) + 1), lengths, linewidth=1.2, label=label, color=color)
+    if bound is not None:
+        ax.axhline(bound, color="k", linestyle="--", linewidth=1.0, label=bound_label)
+    if log:
+        ax.set_yscale("log")
+    ax.set(xlabel="스텝 k", ylabel=ylabel)
+    if paths or bound_label:
+        ax.legend(fontsize="small")
+    return ax
+
+
+def plot_gradient_field(f, ax=None, n=15, descent=False, normalize=True, contour=True,
+                        equal_aspect=True, color="tab:red", contour_kw=None, **quiver_kw):
+    """Arrows of ∇f (steepest ascent) or −∇f (steepest descent) on a grid over the contours.
+
+    The arrow at a point is perpendicular to the contour line through it; the
+    right angle is only seen as one on axes with equal scales (``equal_aspect``).
+
+    Parameters
+    ----------
+    f : Function2D
+        The function; ``f.gradient`` gives the arrows, ``f.domain`` the grid.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when None.
+    n : int, default 15
+        Arrows per side (n × n, at the centres of an n × n partition of the domain), ≥ 2.
+    descent : bool, default False
+        Draw −∇f, the direction of steepest descent, instead of ∇f.
+    normalize : bool, default True
+        Draw every arrow with the same length (direction only); otherwise the
+        lengths are proportional to ‖∇f‖, the longest one grid cell long.
+    contour : bool, default True
+        Draw the contour lines first, with :func:`plot_contour`.
+    equal_aspect : bool, default True
+        Same scale on both axes, so arrows meet the contours at a visible right angle.
+    color : str, default "tab:red"
+        Arrow colour.
+    contour_kw : dict, optional
+        Passed to :func:`plot_contour`.
+    **quiver_kw
+        Passed to ``ax.quiver``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    n = _validate.count("n", n, minimum=2)
+    if getattr(f, "ndim", None) != 2:
+        raise ValueError(f"`f` 값이 올바르지 않습니다: {f!r} — 이변수 함수(Function2D)여야 합니다.")
+    if contour:
+        ax = plot_contour(f, ax=ax, **(contour_kw or {}))
+    else:
+        ax = get_ax(ax, figsize=(5, 4))
+    (x_min, x_max), (y_min, y_max) = f.domain
+    dx, dy = (x_max - x_min) / n, (y_max - y_min) / n
+    X, Y = np.meshgrid(x_min + dx * (np.arange(n) + 0.5), y_min + dy * (np.arange(n) + 0.5))
+    grad = f.gradient(np.stack([X, Y], axis=-1))
+    direction = -grad if descent else grad
+    U, V = direction[..., 0], direction[..., 1]
+    norm = np.hypot(U, V)
+    longest = 0.8 * min(dx, dy)  # an arrow never reaches the next grid point
+    if normalize:
+        # a zero gradient (a critical point on the grid) gets no arrow, not a 0/0
+        factor = np.divide(longest, norm, out=np.zeros_like(norm), where=norm > 0)
+    else:
+        factor = longest / norm.max() if norm.max() > 0 else 0.0
+    quiver_kw.setdefault("width", 0.005)
+    quiver_kw.setdefault("zorder", 4)
+    ax.quiver(X, Y, U * factor, V * factor, angles="xy", scale_units="xy", scale=1,
+              color=color, **quiver_kw)
+    if equal_aspect:
+        ax.set_aspect("equal")
+    ax.set(xlim=(x_min, x_max), ylim=(y_min, y_max))
+    return ax
+
+
+# --- comparing optimizers (notebook 12) --------------------------------------
+
+PATH_COLORS = ["#e41a1c", "#377eb8", "#ff7f00", "#4daf4a", "#984ea3", "#a65628",
+               "#f781bf", "#999999"]
+
+
+def _frame_ends(n_points, n_frames):
+    """Indices k of the last iterate shown in each frame: 0 … n_points − 1, evenly."""
+    return np.unique(np.round(np.linspace(0, n_points - 1, n_frames)).astype(int))
+
+
+def animate_paths_2d(f, paths, n_frames=40, log_scale=False, n=80, title=None, height=480,
+                     frame_ms=80):
+    """A plotly animation of several optimizers moving over the contours of ``f``.
+
+    Each path is drawn twice: faint and complete (so the still picture already
+    tells the story) and bold up to the current iterate, which the ▶ button and
+    the slider advance. The known minima ``f.minima`` are marked with stars. Plotly animates in the browser, so the figure is cheap
+    to build and plays offline in JupyterLab.
+
+    Parameters
+    ----------
+    f : Function2D
+        The function; its ``domain`` sets the axes.
+    paths : dict
+        ``{label: path}``, each of shape ``(n+1, 2)``, start first (lengths may differ:
+        a shorter, e.g. diverged, path stops early).
+    n_frames : int, default 40
+        Number of animation frames, ≥ 2 (the iterates are sampled evenly).
+    log_scale : bool, default False
+        Colour the contours by log₁₀(1 + f − min f) (for steep valleys such as Rosenbrock).
+    n : int, default 80
+        Contour grid points per side.
+    title : str, optional
+        Figure title; default the formula in plain text.
+    height : int, default 480
+        Figure height in pixels.
+    frame_ms : int, default 80
+        Duration of one frame in milliseconds.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    import plotly.graph_objects as go
+
+    n_frames = _validate.count("n_frames", n_frames, minimum=2)
+    frame_ms = _validate.count("frame_ms", frame_ms, minimum=1)
+    if not paths:
+        raise ValueError("`paths` 값이 올바르지 않습니다: {} — 경로가 하나 이상 필요합니다.")
+    arrays = {label: np.asarray(path, dtype=float).reshape(-1, 2) for label, path in paths.items()}
+    X, Y = f.grid(n)
+    Z = f(X, Y)
+    if log_scale:
+        Z = np.log10(1 + Z - Z.min())
+    fig = go.Figure(go.Contour(x=X[0], y=Y[:, 0], z=Z, colorscale="Viridis", showscale=False,
+                               contours=dict(coloring="lines"), ncontours=25,
+                               line=dict(width=1), hoverinfo="skip", name="f"))
+    if f.minima:  # the known minima as stars
+        x_star, y_star = np.asarray(f.minima, dtype=float).T
+        fig.add_trace(go.Scatter(x=x_star, y=y_star, mode="markers", showlegend=False,
+                                 marker=dict(symbol="star", size=14, color="#d62728"),
+                                 hoverinfo="skip"))
+    colors = dict(zip(arrays, PATH_COLORS * 4))
+    for label, path in arrays.items():  # faint complete paths
+        fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines", showlegend=False,
+                                 line=dict(color=colors[label], width=1.5), opacity=0.45,
+                                 hoverinfo="skip"))
+    first = len(fig.data)
+    for label, path in arrays.items():  # the animated paths start at x₀
+        fig.add_trace(go.Scatter(x=path[:1, 0], y=path[:1, 1], mode="lines+markers", name=label,
+                                 line=dict(color=colors[label], width=2.5),
+                                 marker=dict(size=5, color=colors[label])))
+    animated = list(range(first, len(fig.data)))
+    longest = max(len(path) for path in arrays.values())
+    # redraw=True: without it plotly.js drops the contour trace while animating
+    frames, steps = [], []
+    for k in _frame_ends(longest, n_frames):
+        data = [go.Scatter(x=np.round(path[: k + 1, 0], 4), y=np.round(path[: k + 1, 1], 4))
+                for path in arrays.values()]
+        frames.append(go.Frame(data=data, traces=animated, name=str(k)))
+        steps.append(dict(method="animate", label=str(k),
+                          args=[[str(k)], dict(mode="immediate", frame=dict(duration=0, redraw=True),
+                                               transition=dict(duration=0))]))
+    fig.frames = frames
+    play = dict(frame=dict(duration=frame_ms, redraw=True), transition=dict(duration=0),
+                fromcurrent=True, mode="immediate")
+    pause = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0),
+                 mode="immediate")
+    (x_min, x_max), (y_min, y_max) = f.domain
+    fig.update_layout(
+        title=title or f"f(x, y) = {f.text or f.latex}", height=height,
+        margin=dict(l=50, r=20, t=50, b=40),
+        xaxis=dict(range=[x_min, x_max], title="x"),
+        yaxis=dict(range=[y_min, y_max], title="y"),
+        legend=dict(orientation="h", y=-0.32),
+        updatemenus=[dict(type="buttons", direction="left", x=0.0, y=-0.12, xanchor="left",
+                          yanchor="top", showactive=False,
+                          buttons=[dict(label="▶", method="animate", args=[None, play]),
+                                   dict(label="❚❚", method="animate",
+                                        args=[[None], pause])])],
+        sliders=[dict(active=0, steps=steps, x=0.12, y=-0.05, len=0.88, xanchor="left",
+                      yanchor="top", currentvalue=dict(prefix="반복 k = ", font=dict(size=13)),
+                      font=dict(size=8), pad=dict(t=0, b=0))],
+    )
+    return fig
+
+
+def plot_mean_band(runs, x=None, ax=None, label=None, color=None, log=False, band="minmax",
+                   **line_kw):
+    """The mean of several runs as a line, their spread as a shaded band.
+
+    Parameters
+    ----------
+    runs : array_like
+        Shape ``(n_runs, n_points)``: one curve per run (e.g. per seed). NaN
+        marks a missing value (a run that stopped); a point is drawn from the
+        runs that have it.
+    x : array_like, optional
+        Horizontal positions, ``n_points`` of them; default 0, 1, ….
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when None.
+    label : str, optional
+        Legend label of the mean line.
+    color : str, optional
+        Colour of line and band; default the next in the cycle.
+    log : bool, default False
+        Logarithmic y-axis (the mean is still the arithmetic mean).
+    band : {"minmax", "std"}, default "minmax"
+        Shade between the smallest and largest run, or mean ± one standard deviation.
+    **line_kw
+        Passed to ``ax.plot`` for the mean line.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    _validate.choice("band", band, ("minmax", "std"))
+    runs = np.asarray(runs, dtype=float)
+    if runs.ndim == 1:
+        runs = runs[None, :]
+    if runs.ndim != 2 or runs.shape[1] == 0:
+        raise ValueError(
+            f"`runs` 값이 올바르지 않습니다: shape {runs.shape} — (실행 수, 점 수) 배열이어야 합니다."
+        )
+    x = np.arange(runs.shape[1]) if x is None else np.asarray(x, dtype=float)
+    _validate.same_shape("x", x, (runs.shape[1],))
+    ax = get_ax(ax, figsize=(5, 3.5))
+    present = ~np.isnan(runs)
+    count = present.sum(axis=0)
+    shown = count > 0  # masked by hand: np.nanmean warns on an all-NaN column
+    filled = np.where(present, runs, 0.0)
+    mean = filled.sum(axis=0)[shown] / count[shown]
+    if band == "minmax":
+        low = np.where(present, runs, np.inf).min(axis=0)[shown]
+        high = np.where(present, runs, -np.inf).max(axis=0)[shown]
+    else:
+        deviation = np.where(present, runs - filled.sum(axis=0) / np.maximum(count, 1), 0.0)
+        spread = np.sqrt((deviation**2).sum(axis=0)[shown] / count[shown])
+        low, high = mean - spread, mean + spread
+    (line,) = ax.plot(x[shown], mean, label=label, color=color, **line_kw)
+    ax.fill_between(x[shown], low, high, color=line.get_color(), alpha=0.2, linewidth=0)
+    if log:
+        ax.set_yscale("log")
+    return ax
+
+
+def plot_family_tree(nodes, edges, ax=None, figsize=(10, 7), fontsize=8.5):
+    """A family tree drawn with boxes and arrows (e.g. of the optimizers).
+
+    Parameters
+    ----------
+    nodes : dict
+        ``{name: {"xy": (x, y), "text": str, "highlight": bool}}``: the box's centre
+        in axes coordinates (0–1), the lines under the name (separated by
+        ``"\\n"``; no ``$math$`` if they contain Hangul), and whether to fill the
+        box in colour (e.g. the methods a lecture covers).
+    edges : iterable of tuple
+        ``(parent, child)`` pairs of node names; an arrow points to the child.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure of size ``figsize`` when None.
+    figsize : tuple of float, default (10, 7)
+        Size of a new figure in inches.
+    fontsize : float, default 8.5
+        Font size of the box texts.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    from matplotlib.patches import FancyArrowPatch
+
+    ax = get_ax(ax, figsize=figsize)
+    edges = list(edges)
+    for parent, child in edges:
+        for end in (parent, child):
+            if end not in nodes:
+                raise ValueError(
+                    f"`edges` 값이 올바르지 않습니다: {end!r} — nodes에 없는 이름입니다."
+                )
+    boxes = {}
+    for name, node in nodes.items():
+        x, y = node["xy"]
+        highlight = node.get("highlight", False)
+        boxes[name] = ax.text(
+            x, y, f"{name}\n{node.get('text', '')}".strip(), transform=ax.transAxes,
+            ha="center", va="center", fontsize=fontsize, linespacing=1.35, zorder=3,
+            bbox=dict(boxstyle="round,pad=0.45", linewidth=1.2,
+                      facecolor="#dbe9f6" if highlight else "#f2f2f2",
+                      edgecolor="tab:blue" if highlight else "0.5"),
+        )
+    for parent, child in edges:
+        arrow = FancyArrowPatch(
+            posA=nodes[parent]["xy"], posB=nodes[child]["xy"], transform=ax.transAxes,
+            patchA=boxes[parent].get_bbox_patch(), patchB=boxes[child].get_bbox_patch(),
+            arrowstyle="-|>", mutation_scale=14, linewidth=1.3, color="0.3", zorder=2,
+            shrinkA=2, shrinkB=2,
+        )
+        ax.add_patch(arrow)
+    ax.set_axis_off()
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    return ax
+
+
+def plot_paths_and_losses(f, paths, axes=None, minimum=None, contour_kw=None, **path_kw):
+    """Paths on the contour (left) and their loss curves (right), one colour per run.
+
+    :func:`plot_paths_2d` and :func:`plot_loss_curves` side by side, with each
+    loss curve in the colour of its path.
+
+    Parameters
+    ----------
+    f : Function2D
+        The function.
+    paths : dict
+        ``{label: path}``, each path of shape ``(n+1, 2)``.
+    axes : sequence of two matplotlib.axes.Axes, optional
+        Where to draw; a new 1×2 figure when None.
+    minimum : float, optional
+        Subtracted from the losses on the log axis; default f at its first
+        known minimum (0 when ``f.minima`` is empty).
+    contour_kw : dict, optional
+        Passed to :func:`plot_contour`.
+    **path_kw
+        Passed to :func:`plot_path_2d`.
+
+    Returns
+    -------
+    ndarray of matplotlib.axes.Axes
+        The two axes (contour, losses).
+    """
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        _, axes = plt.subplots(1, 2, figsize=(10, 4))
+    contour_ax, loss_ax = axes
+    plot_paths_2d(f, paths, ax=contour_ax, contour_kw=contour_kw, **path_kw)
+    if minimum is None:
+        minimum = float(f.loss(np.asarray(f.minima[0]))) if f.minima else 0.0
+    plot_loss_curves({label: f.loss(path) for label, path in paths.items()}, ax=loss_ax,
+                     minimum=minimum)
+    colors = {line.get_label(): line.get_color() for line in contour_ax.lines}
+    for line in loss_ax.lines:
+        line.set_color(colors[line.get_label()])
+    if paths:
+        loss_ax.legend(fontsize="small")
+    return np.asarray(axes)
+
+
+def plot_momentum_step(f, w, v, lr, alpha, nesterov=False, ax=None, margin=0.35, n=120,
+                       levels=25):
+    """One Momentum or Nesterov update drawn as vectors on the contour of ``f``.
+
+    Momentum:  w⁽ᵏ⁺¹⁾ = w + αv − ε∇f(w);  Nesterov:  w⁽ᵏ⁺¹⁾ = w + αv − ε∇f(w + αv).
+    The arrows are added tip to tail: αv from w to the look-ahead point w + αv,
+    then −ε∇f from there (the gradient taken at w for Momentum, at w + αv for
+    Nesterov), and the resulting step v⁽ᵏ⁺¹⁾ = αv − ε∇f(·) from w to w⁽ᵏ⁺¹⁾.
+    The arrows carry the gids ``"momentum_part"``, ``"gradient_part"`` and
+    ``"step"``; the axes have equal scales so the angles are true.
+
+    Parameters
+    ----------
+    f : Function2D
+        The function (its ``gradient`` and values for the contour).
+    w : array_like
+        The current point w⁽ᵏ⁾, shape ``(2,)``.
+    v : array_like
+        The current velocity v⁽ᵏ⁾, shape ``(2,)``.
+    lr : float
+        Learning rate ε > 0.
+    alpha : float
+        Momentum α in [0, 1).
+    nesterov : bool, default False
+        Take the gradient at the look-ahead point w + αv.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when None.
+    margin : float, default 0.35
+        Padding around the drawn points, as a fraction of their extent.
+    n : int, default 120
+        Grid points per side of the local contour.
+    levels : int, default 25
+        Number of contour levels.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    w = _validate.finite_array("w", w)
+    v = _validate.finite_array("v", v)
+    _validate.same_shape("w", w, (2,))
+    _validate.same_shape("v", v, (2,))
+    lr = _validate.positive("lr", lr)
+    alpha = _validate.unit_interval("alpha", alpha)
+    margin = _validate.positive("margin", margin)
+    n = _validate.count("n", n, minimum=2)
+    ax = get_ax(ax, figsize=(5, 4))
+
+    look_ahead = w + alpha * v
+    where = look_ahead if nesterov else w
+    gradient_step = -lr * np.asarray(f.gradient(where), dtype=float)
+    w_new = look_ahead + gradient_step
+    points = np.stack([w, look_ahead, w_new])
+    # Both methods' next points fix the window, so a Momentum and a Nesterov panel
+    # drawn from the same state share one scale and can be compared side by side.
+    both_next = look_ahead - lr * np.asarray(f.gradient(np.stack([w, look_ahead])), dtype=float)
+
+    # A square window around the points: with equal axis scales the angles are true.
+    low = np.vstack([points, both_next]).min(axis=0)
+    high = np.vstack([points, both_next]).max(axis=0)
+    center = (low + high) / 2
+    half = (1 + 2 * margin) * max(float(np.max(high - low)), 1e-3) / 2
+    xs = np.linspace(center[0] - half, center[0] + half, n)
+    ys = np.linspace(center[1] - half, center[1] + half, n)
+    X, Y = np.meshgrid(xs, ys)
+    ax.contour(X, Y, f(X, Y), levels=levels, cmap="viridis", linewidths=0.7, alpha=0.8)
+
+    where_text = r"w+\alpha v" if nesterov else "w"
+    arrows = [
+        ("momentum_part", w, look_ahead, "tab:blue", r"$\alpha v^{(k)}$"),
+        ("gradient_part", look_ahead, w_new, "tab:orange",
+         rf"$-\epsilon\nabla f({where_text})$"),
+        ("step", w, w_new, "tab:red", r"$v^{(k+1)}$"),
+    ]
+    centroid = points.mean(axis=0)
+    for gid, start, end, color, text in arrows:
+        arrow = ax.annotate("", xy=end, xytext=start, zorder=5,
+                            arrowprops=dict(arrowstyle="-|>", color=color, lw=2.2,
+                                            shrinkA=0, shrinkB=0, mutation_scale=14))
+        arrow.set_gid(gid)
+        direction = end - start
+        length = float(np.hypot(*direction))
+        normal = np.array([-direction[1], direction[0]]) / length if length else np.zeros(2)
+        middle = (start + end) / 2
+        # labels go outside the triangle the three arrows make
+        outward = normal if np.dot(normal, middle - centroid) >= 0 else -normal
+        ha = "left" if outward[0] > 0.3 else "right" if outward[0] < -0.3 else "center"
+        va = "bottom" if outward[1] > 0.3 else "top" if outward[1] < -0.3 else "center"
+        ax.annotate(text, xy=middle, xytext=6 * outward, textcoords="offset points",
+                    color=color, fontsize=10, zorder=6, ha=ha, va=va)
+    ax.plot(*w, "o", color="k", markersize=6, zorder=7)
+    ax.text(*w, "$w^{(k)}$  ", ha="right", va="top", zorder=7)
+    ax.plot(*look_ahead, "o", markerfacecolor="white" if not nesterov else "tab:blue",
+            markeredgecolor="tab:blue", markersize=7, zorder=7)
+    if nesterov:
+        ax.text(*look_ahead, r"$w^{(k)}+\alpha v^{(k)}$  ", color="tab:blue", ha="right",
+                va="top", zorder=7)
+    ax.plot(*w_new, "X", color="tab:red", markersize=9, zorder=7)
+    ax.text(*w_new, "  $w^{(k+1)}$", color="tab:red", va="bottom", zorder=7)
+    ax.set(xlim=(xs[0], xs[-1]), ylim=(ys[0], ys[-1]), xlabel="$x$", ylabel="$y$")
+    ax.set_aspect("equal", adjustable="box")
+    return ax
+
+
+def plot_effective_lr(rates, ax=None, parameter_names=("x", "y"), log=True,
+                      xlabel="반복 횟수 k", ylabel="유효 학습률 ε/(δ+√r)"):
+    """Per-parameter effective learning rates over iterations (Adagrad, RMSProp, …).
+
+    Parameters
+    ----------
+    rates : dict
+        ``{label: array of shape (n_steps, n_parameters)}``: the rate of every
+        parameter after every step, e.g. ``opt.effective_lr()`` collected in a loop.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when None.
+    parameter_names : sequence of str, default ("x", "y")
+        Names of the parameters in the legend; one colour per label, one line
+        style per parameter.
+    log : bool, default True
+        Logarithmic y-axis (rates span orders of magnitude).
+    xlabel, ylabel : str
+        Axis labels.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if not rates:
+        raise ValueError("`rates` 값이 올바르지 않습니다: {} — 곡선이 하나 이상 필요합니다.")
+    ax = get_ax(ax, figsize=(5, 3.5))
+    styles = ["-", "--", ":", "-."]
+    colors = ["tab:red", "tab:blue", "tab:orange", "tab:green", "tab:purple", "tab:brown"]
+    for (label, history), color in zip(rates.items(), colors * 4):
+        history = np.asarray(history, dtype=float)
+        if history.ndim == 1:
+            history = history[:, None]
+        if history.ndim != 2 or history.shape[1] > len(parameter_names):
+            raise ValueError(
+                f"`rates` 값이 올바르지 않습니다: {label!r}의 shape {history.shape} — "
+                f"(반복 횟수, 파라미터 수 ≤ {len(parameter_names)}) 모양이어야 합니다."
+            )
+        steps = np.arange(1, len(history) + 1)
+        for j in range(history.shape[1]):
+            name = f"{label} · {parameter_names[j]}" if history.shape[1] > 1 else label
+            ax.plot(steps, history[:, j], color=color, linestyle=styles[j % len(styles)],
+                    label=name)
+    if log:
+        ax.set_yscale("log")
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    ax.legend(fontsize="small")
+    return ax

@@ -1,5 +1,19 @@
-"""Unit tests draw off-screen, whatever the machine's default backend."""
+"""Shared test set-up. Unit tests draw off-screen, whatever the machine's default
+backend; tests that draw use the ``course_style`` fixture."""
 
 import matplotlib
 
 matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+import course_utils as cu  # noqa: E402
+
+
+@pytest.fixture
+def course_style():
+    """The course style (Korean font) for one test, and no figure left open after it."""
+    cu.setup()
+    yield
+    plt.close("all")

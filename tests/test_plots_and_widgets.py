@@ -1,21 +1,14 @@
 """Plot helpers return what they drew on; the explorer redraws, clamps and validates."""
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import course_utils as cu  # noqa: E402
-from course_utils.functions import LECTURE_SURFACE, QUADRATIC, ROSENBROCK  # noqa: E402
+import course_utils as cu
+from course_utils.functions import LECTURE_SURFACE, QUADRATIC, ROSENBROCK
 
 
-@pytest.fixture(autouse=True)
-def _style_and_cleanup():
-    cu.setup()
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("course_style")
 
 
 def test_1d_helpers_draw_on_given_axes():
@@ -89,3 +82,14 @@ def test_data_loader_works_from_any_directory(tmp_path, monkeypatch, capsys):
         cu.data.load_penguins(["wing"])
     with pytest.raises(ValueError, match="`name`"):
         cu.data.data_path("missing.csv")
+
+
+def test_gd_explorer_status_oscillation_and_local_minimum():
+    explorer = cu.widgets.gd_explorer()
+    explorer.update(lr=1.0, x0=4.0, steps=10)
+    assert "진동" in explorer.fig.axes[0].texts[0].get_text()
+    local = cu.widgets.gd_explorer(f=cu.functions.X_SIN_X, lr=0.25, x0=1.5, steps=20)
+    text = local.fig.axes[0].texts[0].get_text()
+    assert "발산" not in text and "\N{MINUS SIGN}" not in text.split("=")[0]
+    local.update(x0=-0.9, steps=3)
+    assert "-" not in local.fig.axes[0].texts[0].get_text().replace("$x_{3}$", "")

@@ -88,7 +88,8 @@ def test_navigation_and_index_are_fresh():
 
 def test_environment_yml_only_installs_requirements():
     text = (ROOT / "environment.yml").read_text(encoding="utf-8")
-    entries = [line.strip() for line in text.splitlines()
+    dependencies = text.split("dependencies:", 1)[1]
+    entries = [line.strip() for line in dependencies.splitlines()
                if line.strip().startswith("- ")]
     names = [e[2:].split("=")[0].split(">")[0].strip() for e in entries]
     assert names == ["python", "pip", "pip:", "-r requirements.txt"], entries

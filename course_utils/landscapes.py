@@ -23,6 +23,7 @@ import numpy as np
 
 from . import _validate
 from .optimizers import DIVERGENCE_BOUND
+from .plots import signed
 
 # Labels of outcomes that are not a known minimum (minima are labelled 0, 1, …).
 DIVERGED = -1
@@ -113,7 +114,7 @@ def gd_endpoints(f, x0s, lrs, n_iter):
     lrs = _validate.finite_array("lrs", lrs)
     if np.any(lrs <= 0):
         bad = float(lrs[lrs <= 0].flat[0])
-        _validate._fail("lrs", bad, "학습률은 모두 0보다 커야 합니다.")
+        _validate.fail("lrs", bad, "학습률은 모두 0보다 커야 합니다.")
     n_iter = _validate.count("n_iter", n_iter, minimum=1)
 
     shape = lrs.shape + x0s.shape
@@ -184,7 +185,7 @@ def classify_endpoints(endpoints, minima, tol=1e-3):
         )
     minima = _validate.finite_array("minima", minima)
     if minima.ndim != 1:
-        _validate._fail("minima", minima.tolist(), "최솟값 x 좌표들의 1차원 목록이어야 합니다.")
+        _validate.fail("minima", minima.tolist(), "최솟값 x 좌표들의 1차원 목록이어야 합니다.")
     tol = _validate.positive("tol", tol)
 
     final = endpoints.final[..., np.newaxis]
@@ -219,7 +220,7 @@ def outcome_names(minima):
     names = {}
     for i, x_min in enumerate(minima):
         kind = "전역 최솟값" if i == 0 else "국소 최솟값"
-        shown = f"{x_min:.4g}".replace("-", "\N{MINUS SIGN}")
+        shown = signed(x_min, ".4g")
         names[i] = f"{kind} x ≈ {shown}"
     names[NOT_CONVERGED] = "최솟값에 도달 못 함"
     names[DIVERGED] = "발산"
@@ -240,7 +241,7 @@ def outcome_colors(n_minima):
     """
     n_minima = _validate.count("n_minima", n_minima)
     if n_minima > len(MINIMUM_COLORS):
-        _validate._fail("n_minima", n_minima, f"{len(MINIMUM_COLORS)} 이하여야 합니다.")
+        _validate.fail("n_minima", n_minima, f"{len(MINIMUM_COLORS)} 이하여야 합니다.")
     return {**dict(enumerate(MINIMUM_COLORS[:n_minima])), **OUTCOME_COLORS}
 
 
@@ -265,7 +266,7 @@ def label_image(labels, n_minima):
     colors = outcome_colors(n_minima)
     unknown = set(np.unique(labels).tolist()) - set(colors)
     if unknown:
-        _validate._fail("labels", sorted(unknown), "classify_endpoints의 레이블이어야 합니다.")
+        _validate.fail("labels", sorted(unknown), "classify_endpoints의 레이블이어야 합니다.")
     image = np.zeros(labels.shape + (3,))
     for label, color in colors.items():
         image[labels == label] = to_rgb(color)
@@ -279,7 +280,7 @@ def _grid_extent(values, name):
         return values[0] - 0.5, values[0] + 0.5
     spacing = np.diff(values)
     if not np.allclose(spacing, spacing[0], rtol=1e-6, atol=1e-12) or spacing[0] <= 0:
-        _validate._fail(name, "간격이 일정하지 않음", "오름차순 등간격(np.linspace)이어야 합니다.")
+        _validate.fail(name, "간격이 일정하지 않음", "오름차순 등간격(np.linspace)이어야 합니다.")
     half = spacing[0] / 2
     return values[0] - half, values[-1] + half
 
@@ -325,7 +326,7 @@ def plot_basin_map(f, endpoints, labels=None, ax=None, tol=1e-3, legend=True, ma
     labels = classify_endpoints(endpoints, minima, tol) if labels is None else np.asarray(labels)
     _validate.same_shape("labels", labels, endpoints.shape)
     if endpoints.final.ndim not in (1, 2):
-        _validate._fail("endpoints", f"shape {endpoints.shape}",
+        _validate.fail("endpoints", f"shape {endpoints.shape}",
                         "1차원(학습률 하나) 또는 2차원(학습률 × 시작점)이어야 합니다.")
     colors = outcome_colors(len(minima))
 

@@ -16,6 +16,26 @@ from . import _validate
 PATH_LABEL_LIMIT = 6  # beyond this many points, x_k labels pile up on a converging path
 
 
+def signed(number, spec=".4f"):
+    """Format ``number`` for figure text with the true minus sign (U+2212).
+
+    Matplotlib draws tick labels with "−"; a Python-formatted "-" beside them
+    would look like a hyphen.
+
+    Parameters
+    ----------
+    number : float
+        The number.
+    spec : str, default ".4f"
+        A format specification, as in ``format(number, spec)``.
+
+    Returns
+    -------
+    str
+    """
+    return format(number, spec).replace("-", "\N{MINUS SIGN}")
+
+
 def get_ax(ax=None, figsize=(4, 4)):
     """Return ``ax``, or the axes of a new figure of size ``figsize``."""
     if ax is not None:
@@ -91,7 +111,7 @@ def plot_tangent(f, x0, ax=None, width=1.0, slope=None, **line_kw):
     line = tangent_line(f, x0, slope=slope)
     xs = np.linspace(x0 - width, x0 + width, 2)
     line_kw.setdefault("linestyle", "--")
-    line_kw.setdefault("label", f"접선 (기울기 {line.slope:g})")
+    line_kw.setdefault("label", f"접선 (기울기 {signed(line.slope, 'g')})")
     ax.plot(xs, line(xs), **line_kw)
     ax.plot(*line.point, marker="o", color="k", zorder=3)
     return ax

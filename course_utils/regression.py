@@ -36,7 +36,7 @@ def _features(X):
     if X.ndim == 1:
         return X[:, None]
     if X.ndim != 2:
-        _validate._fail("X", f"shape {X.shape}", "1차원 (n,) 또는 2차원 (n, d) 배열이어야 합니다.")
+        _validate.fail("X", f"shape {X.shape}", "1차원 (n,) 또는 2차원 (n, d) 배열이어야 합니다.")
     return X
 
 
@@ -45,7 +45,7 @@ def _checked(params, X, y=None):
     X = _features(X)
     params = np.asarray(params, dtype=float)
     if params.shape != (X.shape[1] + 1,):
-        _validate._fail(
+        _validate.fail(
             "params", f"shape {params.shape}",
             f"특성 {X.shape[1]}개에 맞게 (가중치 {X.shape[1]}개, 바이어스 1개) "
             f"shape ({X.shape[1] + 1},) 이어야 합니다.",
@@ -54,7 +54,7 @@ def _checked(params, X, y=None):
         return params, X
     y = np.asarray(y, dtype=float)
     if y.shape != (len(X),):
-        _validate._fail("y", f"shape {y.shape}", f"X의 행 수에 맞게 shape ({len(X)},) 이어야 합니다.")
+        _validate.fail("y", f"shape {y.shape}", f"X의 행 수에 맞게 shape ({len(X)},) 이어야 합니다.")
     return params, X, y
 
 
@@ -216,7 +216,7 @@ class Standardizer:
         x = _validate.finite_array("x", x)
         mean, std = x.mean(axis=0), x.std(axis=0)
         if np.any(std == 0):
-            _validate._fail("x", f"std {std!r}", "값이 모두 같은 특성은 표준화할 수 없습니다.")
+            _validate.fail("x", f"std {std!r}", "값이 모두 같은 특성은 표준화할 수 없습니다.")
         if x.ndim == 1:
             return cls(float(mean), float(std))
         return cls(mean, std)
@@ -267,7 +267,7 @@ class Standardizer:
         params = np.asarray(params, dtype=float)
         mean, std = np.atleast_1d(self.mean), np.atleast_1d(self.std)
         if params.shape != (len(mean) + 1,):
-            _validate._fail("params", f"shape {params.shape}",
+            _validate.fail("params", f"shape {params.shape}",
                             f"shape ({len(mean) + 1},) 이어야 합니다.")
         slopes = params[:-1] / std
         return np.append(slopes, params[-1] - slopes @ mean)
@@ -315,7 +315,7 @@ def loss_surface(X, y, domain=None, span=2.0):
     """
     X = _validate.finite_array("X", _features(X))
     if X.shape[1] != 1:
-        _validate._fail("X", f"shape {X.shape}", "손실 곡면 L(w, b)는 특성이 1개일 때만 그릴 수 있습니다.")
+        _validate.fail("X", f"shape {X.shape}", "손실 곡면 L(w, b)는 특성이 1개일 때만 그릴 수 있습니다.")
     span = _validate.positive("span", span)
     best = least_squares(X, y)
     min_value = mse_loss(best, X, y)

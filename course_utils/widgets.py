@@ -19,6 +19,7 @@ import PIL.Image
 from . import _validate
 from .functions import QUADRATIC
 from .optimizers import SGD, optimize
+from .plots import signed
 
 RENDER_DPI = 110
 
@@ -184,27 +185,9 @@ def gd_explorer(f=QUADRATIC, lr=0.2, x0=4.0, steps=10, lr_range=(0.01, 1.2), x0_
         elif len(step_sizes) > 1 and step_sizes[-1] > 0 and np.isclose(step_sizes[-1], step_sizes[0]):
             status.set_text("진동 중 (보폭이 줄지 않음)")
         else:
-            status.set_text(f"$x_{{{len(path) - 1}}}$ = {_signed(path[-1])}")
+            status.set_text(f"$x_{{{len(path) - 1}}}$ = {signed(path[-1])}")
 
     return Explorer(fig, controls, draw)
-
-
-def _signed(number, digits=4):
-    """``number`` with ``digits`` decimals and a true minus sign (U+2212), for figure text."""
-    return f"{number:.{digits}f}".replace("-", "\N{MINUS SIGN}")
-
-
-def _interval(name, value, positive=False):
-    """A slider range ``(low, high)`` of finite numbers with ``low < high``."""
-    try:
-        low, high = value
-    except (TypeError, ValueError):
-        _validate._fail(name, value, "(최솟값, 최댓값) 두 수여야 합니다.")
-    check = _validate.positive if positive else _validate.real_number
-    low, high = check(name, low), check(name, high)
-    if low >= high:
-        _validate._fail(name, value, "최솟값이 최댓값보다 작아야 합니다.")
-    return low, high
 
 
 def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=None):
@@ -240,8 +223,8 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
 
     x0 = _validate.real_number("x0", x0)
     h = _validate.positive("h", h)
-    h_low, h_high = _interval("h_range", h_range, positive=True)
-    x0_low, x0_high = _interval("x0_range", f.domain if x0_range is None else x0_range)
+    h_low, h_high = _validate.interval("h_range", h_range, _validate.positive)
+    x0_low, x0_high = _validate.interval("x0_range", f.domain if x0_range is None else x0_range)
     controls = {
         "h": _slider("float", "간격 h", h, h_low, h_high, min(0.01, (h_high - h_low) / 100)),
         "x0": _slider("float", "접점 x₀", x0, x0_low, x0_high, 0.05),
@@ -304,8 +287,8 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
         slope_marker.set_data([h], [secant_slope])
         limit_line.set_ydata([tangent_slope, tangent_slope])
         readout.set_text(
-            f"h = {_signed(h, 3)},  x₀ = {_signed(x0, 3)}:   할선 기울기 {_signed(secant_slope)},   "
-            f"접선 기울기 {_signed(tangent_slope)},   차이 {_signed(secant_slope - tangent_slope)}"
+            f"h = {signed(h, '.3f')},  x₀ = {signed(x0, '.3f')}:   할선 기울기 {signed(secant_slope)},   "
+            f"접선 기울기 {signed(tangent_slope)},   차이 {signed(secant_slope - tangent_slope)}"
         )
 
     return Explorer(fig, controls, draw)
@@ -357,14 +340,14 @@ def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5),
     f = X_SIN_X if f is None else f
     x0 = _validate.real_number("x0", x0)
     lr = _validate.positive("lr", lr)
-    x0_low, x0_high = _interval("x0_range", f.domain if x0_range is None else x0_range)
-    lr_low, lr_high = _interval("lr_range", lr_range, positive=True)
+    x0_low, x0_high = _validate.interval("x0_range", f.domain if x0_range is None else x0_range)
+    lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
     n_iter = _validate.count("n_iter", n_iter, minimum=1)
     shown_steps = _validate.count("shown_steps", shown_steps, minimum=1)
     try:
         n_x0, n_lr = resolution
     except (TypeError, ValueError):
-        _validate._fail("resolution", resolution, "(x₀ 방향 개수, ε 방향 개수) 두 정수여야 합니다.")
+        _validate.fail("resolution", resolution, "(x₀ 방향 개수, ε 방향 개수) 두 정수여야 합니다.")
     n_x0 = _validate.count("resolution", n_x0, minimum=2)
     n_lr = _validate.count("resolution", n_lr, minimum=2)
     controls = {
@@ -420,10 +403,9 @@ def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5),
         if path.diverged:
             verdict = f"발산 ({len(path)}번째 갱신에서 |x| > 10⁸, 중단)"
         else:
-            final = f"{path.final:.4f}".replace("-", "\N{MINUS SIGN}")
+            final = signed(path.final)
             verdict = f"{names[label]}" if label >= 0 else f"{names[label]} (x = {final})"
-        status.set_text(f"x₀ = {x0:.2f}, ε = {lr:.3f}\n{n_iter}번 후: {verdict}".replace(
-            "-", "\N{MINUS SIGN}"))
+        status.set_text(f"x₀ = {signed(x0, '.2f')}, ε = {lr:.3f}\n{n_iter}번 후: {verdict}")
 
     return Explorer(fig, controls, draw)
 
@@ -463,9 +445,9 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
     w0 = _validate.finite_array("w0", w0)
     _validate.same_shape("w0", w0, (2,))
     steps = _validate.count("steps", steps, minimum=1)
-    lr_low, lr_high = _momentum_range("lr_range", lr_range, _validate.positive)
-    alpha_low, alpha_high = _momentum_range("alpha_range", alpha_range,
-                                            _validate.unit_interval)
+    lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
+    alpha_low, alpha_high = _validate.interval("alpha_range", alpha_range,
+                                                _validate.unit_interval)
     controls = {
         "lr": _slider("float", "학습률 ε", _validate.positive("lr", lr), lr_low, lr_high,
                       0.005),
@@ -521,20 +503,7 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
             if path.diverged:
                 report.append(f"{name}: 발산 ({path.n_steps}번째 반복에서 중단)")
             else:
-                report.append(f"{name}: {steps}번 후 손실 {gap[-1]:.1e}".replace(
-                    "-", "\N{MINUS SIGN}"))
+                report.append(f"{name}: {steps}번 후 손실 {signed(gap[-1], '.1e')}")
         status.set_text(f"ε = {lr:.3f}, α = {alpha:.2f}\n" + "\n".join(report))
 
     return Explorer(fig, controls, draw)
-
-
-def _momentum_range(name, value, check):
-    """A slider range ``(low, high)`` whose ends pass ``check`` and ``low < high``."""
-    try:
-        low, high = value
-    except (TypeError, ValueError):
-        _validate._fail(name, value, "(최솟값, 최댓값) 두 수여야 합니다.")
-    low, high = check(name, low), check(name, high)
-    if low >= high:
-        _validate._fail(name, value, "최솟값이 최댓값보다 작아야 합니다.")
-    return low, high

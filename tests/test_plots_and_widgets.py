@@ -93,3 +93,10 @@ def test_gd_explorer_status_oscillation_and_local_minimum():
     assert "발산" not in text and "\N{MINUS SIGN}" not in text.split("=")[0]
     local.update(x0=-0.9, steps=3)
     assert "-" not in local.fig.axes[0].texts[0].get_text().replace("$x_{3}$", "")
+
+
+def test_signed_uses_the_true_minus_sign():
+    assert cu.plots.signed(-1.5) == "\N{MINUS SIGN}1.5000"
+    assert cu.plots.signed(2e-3, ".1e") == "2.0e\N{MINUS SIGN}03"
+    ax = cu.plots.plot_tangent(cu.functions.QUADRATIC, 1.0)
+    assert ax.get_legend_handles_labels()[1][0] == "접선 (기울기 \N{MINUS SIGN}2)"

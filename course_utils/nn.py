@@ -501,15 +501,12 @@ def train_classifier(model, optimizer, X_train, y_train, X_val, y_val, epochs, b
     result = minibatch_descent(model.loss, model.gradient, w0, X_train, y_train, optimizer,
                                batch_size=batch_size, epochs=epochs, seed=rng,
                                loss_every=record_every)
-    # the update count of each recorded point, from the samples seen before it
-    seen = np.asarray(result.samples_seen)
-    done = (seen // n) * steps_per_epoch + (seen % n + batch_size - 1) // batch_size
     # where a complete run records: every record_every-th update and every epoch end
     total = epochs * steps_per_epoch
     expected = np.union1d(np.arange(0, total + 1, record_every),
                           np.arange(0, total + 1, steps_per_epoch))
     curves = np.full((3, len(expected)), np.nan)
-    for index, k in enumerate(done):
+    for index, k in enumerate(result.updates):
         position = np.searchsorted(expected, k)
         if position < len(expected) and expected[position] == k:
             w = np.asarray(result.path[index])

@@ -396,6 +396,8 @@ class TrainingResult:
         Full-data loss at every entry of ``path`` (``len(path)`` values).
     samples_seen : ndarray
         Per-sample gradients computed before each entry of ``step_loss``.
+    updates : ndarray
+        Updates made before each entry of ``step_loss`` (0 for ``w0``).
     diverged : bool
         True if training stopped because the parameters blew up.
     """
@@ -405,6 +407,7 @@ class TrainingResult:
     epoch_loss: np.ndarray
     step_loss: np.ndarray
     samples_seen: np.ndarray
+    updates: np.ndarray
     diverged: bool
 
 
@@ -478,7 +481,7 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
     w = _validate.finite_array("w0", w0)
 
     optimizer.reset()
-    path, step_loss, samples_seen = [w], [float(loss(w, X, y))], [0]
+    path, step_loss, samples_seen, update_counts = [w], [float(loss(w, X, y))], [0], [0]
     epoch_loss = [step_loss[0]]
     diverged = False
     reached = target_loss is not None and step_loss[0] <= target_loss
@@ -488,6 +491,7 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         path.append(w)
         step_loss.append(float(loss(w, X, y)))
         samples_seen.append(seen)
+        update_counts.append(updates)
         return target_loss is not None and step_loss[-1] <= target_loss
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -522,5 +526,6 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         epoch_loss=np.array(epoch_loss),
         step_loss=np.array(step_loss),
         samples_seen=np.array(samples_seen),
+        updates=np.array(update_counts),
         diverged=diverged,
     )

@@ -307,3 +307,13 @@ def test_error_messages_are_korean_and_show_the_value():
     with pytest.raises(ValueError) as error:
         cu.SGD(lr=-0.5)
     assert "-0.5" in str(error.value) and "0보다 큰" in str(error.value)
+
+
+def test_minibatch_counts_updates_of_recorded_points():
+    loss, grad, X, y = linear_problem()
+    full = cu.minibatch_descent(loss, grad, [0.0, 0.0], X, y, cu.SGD(lr=0.1), 8, 3, seed=1)
+    assert full.updates.tolist() == list(range(22))  # 7 batches × 3 epochs, w0 first
+    sparse = cu.minibatch_descent(loss, grad, [0.0, 0.0], X, y, cu.SGD(lr=0.1), 8, 3, seed=1,
+                                  loss_every=5)
+    assert sparse.updates.tolist() == [0, 5, 7, 10, 14, 15, 20, 21]
+    np.testing.assert_array_equal(sparse.path, full.path[sparse.updates])

@@ -158,7 +158,9 @@ def gd_explorer(f=QUADRATIC, lr=0.2, x0=4.0, steps=10, lr_range=(0.01, 1.2), x0_
     (path_line,) = ax_path.plot([], [], "o-", color="k", markersize=4, linewidth=0.8)
     (start_point,) = ax_path.plot([], [], "o", color="tab:red", markersize=7)
     status = ax_path.text(0.02, 0.95, "", transform=ax_path.transAxes, va="top")
-    ax_path.set(xlim=f.domain, xlabel="$x$", ylabel="$f(x)$", title=f.title)
+    pad = 0.03 * (f.domain[1] - f.domain[0])  # so a start at the domain's edge is not cut
+    ax_path.set(xlim=(f.domain[0] - pad, f.domain[1] + pad), xlabel="$x$", ylabel="$f(x)$",
+                title=f.title)
     f_min = float(f(f.minima[0]))
     (loss_line,) = ax_loss.plot([], [], "o-", markersize=3)
     gap_floor, gap_ceiling = 1e-12, 1e4  # fixed, so the layout never has to change

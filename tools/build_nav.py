@@ -40,7 +40,9 @@ def load(path):
 
 
 def dump(notebook):
-    return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
+    # the same layout nbformat writes (sorted keys, indent 1), so a notebook saved by
+    # nbformat or JupyterLab and one saved here never differ in key order alone
+    return json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def title_of(notebook, path):

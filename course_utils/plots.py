@@ -664,6 +664,8 @@ def animate_paths_2d(f, paths, n_frames=40, log_scale=False, n=80, title=None, h
     -------
     plotly.graph_objects.Figure
     """
+    import contourpy
+    import plotly.colors
     import plotly.graph_objects as go
 
     n_frames = _validate.count("n_frames", n_frames, minimum=2)
@@ -675,9 +677,21 @@ def animate_paths_2d(f, paths, n_frames=40, log_scale=False, n=80, title=None, h
     Z = f(X, Y)
     if log_scale:
         Z = np.log10(1 + Z - Z.min())
-    fig = go.Figure(go.Contour(x=X[0], y=Y[:, 0], z=Z, colorscale="Viridis", showscale=False,
-                               contours=dict(coloring="lines"), ncontours=25,
-                               line=dict(width=1), hoverinfo="skip", name="f"))
+    fig = go.Figure()
+    # Contours as plain line traces, not a go.Contour: plotly.js animates scatter
+    # traces without a full redraw, while a contour trace would be redrawn (and
+    # flicker or vanish) on every frame.
+    levels = np.linspace(Z.min(), Z.max(), 27)[1:-1]
+    colorscale = plotly.colors.sample_colorscale("Viridis", np.linspace(0, 0.9, len(levels)))
+    generator = contourpy.contour_generator(X, Y, Z)
+    for level, color in zip(levels, colorscale):
+        segments = generator.lines(level)
+        if not segments:
+            continue
+        joined = np.concatenate([np.vstack([seg, [np.nan, np.nan]]) for seg in segments])
+        fig.add_trace(go.Scatter(x=joined[:, 0], y=joined[:, 1], mode="lines", showlegend=False,
+                                 line=dict(color=color, width=1), hoverinfo="skip",
+                                 name="contour"))
     if f.minima:  # the known minima as stars
         x_star, y_star = np.asarray(f.minima, dtype=float).T
         fig.add_trace(go.Scatter(x=x_star, y=y_star, mode="markers", showlegend=False,
@@ -695,19 +709,18 @@ def animate_paths_2d(f, paths, n_frames=40, log_scale=False, n=80, title=None, h
                                  marker=dict(size=5, color=colors[label])))
     animated = list(range(first, len(fig.data)))
     longest = max(len(path) for path in arrays.values())
-    # redraw=True: without it plotly.js drops the contour trace while animating
     frames, steps = [], []
     for k in _frame_ends(longest, n_frames):
         data = [go.Scatter(x=np.round(path[: k + 1, 0], 4), y=np.round(path[: k + 1, 1], 4))
                 for path in arrays.values()]
         frames.append(go.Frame(data=data, traces=animated, name=str(k)))
         steps.append(dict(method="animate", label=str(k),
-                          args=[[str(k)], dict(mode="immediate", frame=dict(duration=0, redraw=True),
+                          args=[[str(k)], dict(mode="immediate", frame=dict(duration=0, redraw=False),
                                                transition=dict(duration=0))]))
     fig.frames = frames
-    play = dict(frame=dict(duration=frame_ms, redraw=True), transition=dict(duration=0),
+    play = dict(frame=dict(duration=frame_ms, redraw=False), transition=dict(duration=0),
                 fromcurrent=True, mode="immediate")
-    pause = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0),
+    pause = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0),
                  mode="immediate")
     (x_min, x_max), (y_min, y_max) = f.domain
     fig.update_layout(

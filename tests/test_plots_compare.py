@@ -25,21 +25,26 @@ def two_paths():
 def test_animation_frames_grow_each_path_from_the_start_to_the_end():
     paths = two_paths()
     fig = cu.plots.animate_paths_2d(ROSENBROCK, paths, n_frames=13)
-    # contour + the minimum (1, 1) + faint full paths + animated paths
-    assert [trace.type for trace in fig.data] == ["contour"] + ["scatter"] * 5
-    assert (fig.data[1].x[0], fig.data[1].y[0]) == (1.0, 1.0)
-    assert fig.data[1].marker.symbol == "star"
-    faint = fig.data[2:4]
+    # contour lines (scatter traces, so frames need no redraw), then the minimum (1, 1),
+    # the faint full paths and the animated paths
+    contours = [t for t in fig.data if t.name == "contour"]
+    assert len(contours) >= 10 and fig.data[: len(contours)] == tuple(contours)
+    rest = fig.data[len(contours):]
+    assert all(trace.type == "scatter" for trace in fig.data) and len(rest) == 5
+    assert (rest[0].x[0], rest[0].y[0]) == (1.0, 1.0)
+    assert rest[0].marker.symbol == "star"
+    faint = rest[1:3]
     for trace, path in zip(faint, paths.values()):
         np.testing.assert_allclose(trace.x, np.asarray(path)[:, 0])
-    animated = fig.data[4:6]
+    animated = rest[3:5]
     assert [trace.name for trace in animated] == ["SGD", "Adam"]
     for trace, path in zip(animated, paths.values()):  # the still picture shows x₀ only
         np.testing.assert_allclose([trace.x[0], trace.y[0]], np.asarray(path)[0])
         assert len(trace.x) == 1
     frames = fig.frames
     assert len(frames) == 13 and frames[0].name == "0" and frames[-1].name == "60"
-    assert all(list(frame.traces) == [4, 5] for frame in frames)
+    first_animated = len(contours) + 3
+    assert all(list(frame.traces) == [first_animated, first_animated + 1] for frame in frames)
     last_sgd, last_adam = frames[-1].data
     np.testing.assert_allclose(last_sgd.x, np.round(np.asarray(paths["SGD"])[:, 0], 4))
     assert len(last_adam.x) == 31  # a shorter path stops growing at its end
@@ -50,27 +55,41 @@ def test_animation_frames_grow_each_path_from_the_start_to_the_end():
 def test_animation_without_known_minima_has_no_star():
     path = cu.optimize(cu.functions.SADDLE.gradient, (1.0, 0.01), cu.SGD(lr=0.1), 10)
     fig = cu.plots.animate_paths_2d(cu.functions.SADDLE, {"SGD": path}, n_frames=5)
-    assert len(fig.data) == 3 and list(fig.frames[0].traces) == [2]
+    n_contours = sum(trace.name == "contour" for trace in fig.data)
+    assert len(fig.data) == n_contours + 2 and list(fig.frames[0].traces) == [n_contours + 1]
 
 
 def test_animation_has_play_pause_and_a_slider_that_redraw():
     fig = cu.plots.animate_paths_2d(ROSENBROCK, two_paths(), n_frames=10, frame_ms=50)
     play, pause = fig.layout.updatemenus[0].buttons
     assert play.method == pause.method == "animate"
-    assert play.args[1]["frame"] == {"duration": 50, "redraw": True}
+    # only scatter traces change, so plotly.js can animate them without a full redraw
+    assert play.args[1]["frame"] == {"duration": 50, "redraw": False}
     steps = fig.layout.sliders[0].steps
     assert len(steps) == len(fig.frames)
     assert [step.args[0][0] for step in steps] == [frame.name for frame in fig.frames]
-    assert all(step.args[1]["frame"]["redraw"] for step in steps)
+    assert not any(step.args[1]["frame"]["redraw"] for step in steps)
     assert list(fig.layout.xaxis.range) == list(ROSENBROCK.domain[0])
 
 
-def test_animation_log_scale_colours_by_log_height():
-    fig = cu.plots.animate_paths_2d(ROSENBROCK, two_paths(), log_scale=True, n=30)
-    X, Y = ROSENBROCK.grid(30)
-    Z = ROSENBROCK(X, Y)
-    np.testing.assert_allclose(fig.data[0].z, np.log10(1 + Z - Z.min()))
+def contour_log_heights(log_scale):
+    """Median log₁₀(1 + f − min f) along each contour line of the animation."""
+    fig = cu.plots.animate_paths_2d(ROSENBROCK, two_paths(), log_scale=log_scale, n=200)
+    low = ROSENBROCK(*ROSENBROCK.grid(200)).min()
+    medians = []
+    for trace in fig.data:
+        if trace.name == "contour":
+            x, y = np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)
+            drawn = ~np.isnan(x)
+            medians.append(np.median(np.log10(1 + ROSENBROCK(x[drawn], y[drawn]) - low)))
+    return np.diff(medians)
 
+
+def test_animation_log_scale_spaces_contours_evenly_in_log_height():
+    steps = contour_log_heights(log_scale=True)
+    assert np.all(steps > 0) and np.ptp(steps) < 0.1 * steps.mean()
+    linear = contour_log_heights(log_scale=False)
+    assert np.ptp(linear) > 5 * linear.min()  # even in f, so uneven in log f
 
 def test_animation_rejects_bad_arguments():
     with pytest.raises(ValueError, match="`paths`"):

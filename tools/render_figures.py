@@ -51,7 +51,8 @@ def main(argv=None):
                 figure = json.dumps(data["application/vnd.plotly.v1+json"])
                 html = ("<html><head><script src='plotly.min.js'></script></head><body>"
                         f"<div id='f'></div><script>var f={figure};"
-                        "Plotly.newPlot('f', f.data, f.layout);</script></body></html>")
+                        "Plotly.newPlot('f', {data: f.data, layout: f.layout, frames: f.frames || []});"
+                        "</script></body></html>")
                 (args.out / f"cell{i:02d}_{k}.html").write_text(html, encoding="utf-8")
                 count += 1
     if any(args.out.glob("*.html")):

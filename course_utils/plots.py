@@ -14,6 +14,11 @@ import numpy as np
 from . import _validate
 
 PATH_LABEL_LIMIT = 6  # beyond this many points, x_k labels pile up on a converging path
+# One palette for every path helper, matplotlib and plotly alike, so a run has the same
+# colour in a contour, a loss curve, a 3D surface and an animation (matplotlib's tab10:
+# red, blue, orange, green, purple, brown, pink, grey).
+PATH_COLORS = ["#d62728", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b",
+               "#e377c2", "#7f7f7f"]
 
 
 def signed(number, spec=".4f"):
@@ -325,9 +330,7 @@ def plot_paths_2d(f, paths, ax=None, legend=True, contour_kw=None, **path_kw):
     matplotlib.axes.Axes
     """
     ax = plot_contour(f, ax=ax, **(contour_kw or {}))
-    palette = ["tab:red", "tab:blue", "tab:orange", "tab:green", "tab:purple",
-               "tab:brown", "tab:pink", "tab:gray"]
-    for (label, path), color in zip(paths.items(), palette * 4):
+    for (label, path), color in zip(paths.items(), PATH_COLORS * 4):
         plot_path_2d(path, ax=ax, label=label, color=color, **path_kw)
     (x_min, x_max), (y_min, y_max) = f.domain
     ax.set(xlim=(x_min, x_max), ylim=(y_min, y_max))
@@ -408,16 +411,17 @@ def surface_3d(f, paths=None, n=60, lift=0.0, colorscale="Viridis", opacity=0.9,
     X, Y = f.grid(n)
     fig = go.Figure(go.Surface(x=X, y=Y, z=f(X, Y), colorscale=colorscale, opacity=opacity,
                                showscale=False, name="f(x, y)"))
-    colors = ["#e41a1c", "#377eb8", "#ff7f00", "#4daf4a", "#984ea3", "#a65628",
-              "#f781bf", "#999999"]
-    for (label, path), color in zip((paths or {}).items(), colors * 4):
+    for (label, path), color in zip((paths or {}).items(), PATH_COLORS * 4):
         path = np.asarray(path, dtype=float).reshape(-1, 2)
         z = f.loss(path) + lift
         fig.add_trace(go.Scatter3d(x=path[:, 0], y=path[:, 1], z=z, mode="lines+markers",
-                                   name=label, line=dict(color=color, width=6),
+                                   name=label, legendgroup=label,
+                                   line=dict(color=color, width=6),
                                    marker=dict(size=2.5, color=color)))
+        # same legend group: hiding a path in the legend hides its start/end marks too
         fig.add_trace(go.Scatter3d(x=[path[0, 0], path[-1, 0]], y=[path[0, 1], path[-1, 1]],
                                    z=[z[0], z[-1]], mode="markers", showlegend=False,
+                                   legendgroup=label,
                                    marker=dict(size=[6, 7], symbol=["circle-open", "diamond"],
                                                color=color)))
     fig.update_layout(title=title or f"f(x, y) = {f.text or f.latex}", height=height,
@@ -621,10 +625,6 @@ def plot_gradient_field(f, ax=None, n=15, descent=False, normalize=True, contour
 
 
 # --- comparing optimizers (notebook 12) --------------------------------------
-
-PATH_COLORS = ["#e41a1c", "#377eb8", "#ff7f00", "#4daf4a", "#984ea3", "#a65628",
-               "#f781bf", "#999999"]
-
 
 def _frame_ends(n_points, n_frames):
     """Indices k of the last iterate shown in each frame: 0 … n_points − 1, evenly."""
@@ -1033,8 +1033,7 @@ def plot_effective_lr(rates, ax=None, parameter_names=("x", "y"), log=True,
         raise ValueError("`rates` 값이 올바르지 않습니다: {} — 곡선이 하나 이상 필요합니다.")
     ax = get_ax(ax, figsize=(5, 3.5))
     styles = ["-", "--", ":", "-."]
-    colors = ["tab:red", "tab:blue", "tab:orange", "tab:green", "tab:purple", "tab:brown"]
-    for (label, history), color in zip(rates.items(), colors * 4):
+    for (label, history), color in zip(rates.items(), PATH_COLORS * 4):
         history = np.asarray(history, dtype=float)
         if history.ndim == 1:
             history = history[:, None]

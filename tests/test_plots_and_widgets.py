@@ -49,6 +49,8 @@ def test_surface_3d_draws_paths_on_the_surface():
     assert surface.type == "surface" and np.shape(surface.z) == (30, 30)
     np.testing.assert_allclose(line.z, LECTURE_SURFACE.loss(path))  # on the surface
     assert list(ends.x) == [path[0, 0], path[-1, 0]]
+    assert line.legendgroup == ends.legendgroup == "GD"  # hidden together from the legend
+    assert line.line.color == cu.plots.PATH_COLORS[0]
 
 
 def test_gd_explorer_redraws_fast_and_clamps():

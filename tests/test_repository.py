@@ -116,3 +116,32 @@ def test_readme_has_the_two_commands_ci_runs():
     test_command = quickstart[1].split("&&", 1)[1].strip()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci, f"CI must run the README's test command: {test_command}"
+
+
+def test_build_nav_is_idempotent_and_repairs_a_stale_notebook(tmp_path, monkeypatch):
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.spec_from_file_location("build_nav", ROOT / "tools" / "build_nav.py")
+    build_nav = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_nav)
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    monkeypatch.setattr(build_nav, "NOTEBOOKS", tmp_path / "notebooks")
+    monkeypatch.setattr(build_nav, "README", tmp_path / "README.md")
+    monkeypatch.setattr(build_nav, "ROOT", tmp_path)
+
+    assert build_nav.build(check=True) == []
+    # break one notebook's navigation and the README table; one build repairs both
+    first = tmp_path / "notebooks" / "01_derivatives.ipynb"
+    nb = json.loads(first.read_text(encoding="utf-8"))
+    nb["cells"][-1]["source"] = ["stale\n"]
+    first.write_text(json.dumps(nb), encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace("| 01 |", "| 1 |"),
+                      encoding="utf-8")
+    assert set(build_nav.build(check=True)) == {first, readme}
+    assert set(build_nav.build()) == {first, readme}
+    assert build_nav.build() == []  # a second run changes nothing
+    assert "[목차](00_index.ipynb)" in "".join(
+        json.loads(first.read_text(encoding="utf-8"))["cells"][-1]["source"])

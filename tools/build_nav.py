@@ -80,8 +80,15 @@ def toc_markdown(entries):
     for entry in entries:
         if entry["file"] == INDEX:
             continue
-        rows.append(f"| {entry['number']} | [{entry['title']}]({entry['file']}) | {entry['summary']} |")
+        rows.append(f"| {entry['number']} | [{without_number(entry['title'])}]({entry['file']}) | "
+                    f"{entry['summary']} |")
     return "## 노트북 목록\n\n" + "\n".join(rows) + "\n"
+
+
+def without_number(title):
+    """``"01. 미분"`` → ``"미분"``: the table's first column already has the number."""
+    number, _, rest = title.partition(". ")
+    return rest if number.isdigit() and rest else title
 
 
 def readme_table(entries):
@@ -89,7 +96,7 @@ def readme_table(entries):
     for entry in entries:
         rows.append(
             f"| {entry['number']} | [`{entry['file']}`](notebooks/{entry['file']}) | "
-            f"{entry['title']}: {entry['summary']} |"
+            f"**{without_number(entry['title'])}** — {entry['summary']} |"
         )
     return "\n".join(rows)
 

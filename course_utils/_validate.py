@@ -92,3 +92,11 @@ def interval(name, value, check=real_number):
     if low >= high:
         fail(name, value, "최솟값이 최댓값보다 작아야 합니다.")
     return low, high
+
+
+def rng(name, seed):
+    """A ``numpy.random.Generator`` from an int seed, None or a Generator (returned as is)."""
+    try:
+        return np.random.default_rng(seed)
+    except (TypeError, ValueError):
+        fail(name, seed, "정수 시드, None 또는 np.random.Generator여야 합니다.")

@@ -105,7 +105,7 @@ def make_linear_sample(n_samples, slope=0.7, intercept=4.2, noise=0.4, seed=None
     noise = _validate.real_number("noise", noise)
     if noise < 0:
         _validate.fail("noise", noise, "0 이상이어야 합니다.")
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    rng = _validate.rng("seed", seed)
     x = rng.standard_normal(n_samples)
     y = slope * x + intercept + noise * rng.standard_normal(n_samples)
     return x, y

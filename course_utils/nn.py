@@ -190,7 +190,7 @@ class MLP:
         ndarray
             Shape ``(n_params,)``.
         """
-        rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+        rng = _validate.rng("seed", seed)
         W1 = rng.normal(0.0, 1.0 / np.sqrt(self.n_inputs), self.shapes["W1"])
         W2 = rng.normal(0.0, 1.0 / np.sqrt(self.n_hidden), self.shapes["W2"])
         return self.pack(W1, np.zeros(self.n_hidden), W2, np.zeros(self.n_classes))
@@ -382,7 +382,7 @@ def stratified_split(labels, fractions=(0.6, 0.2, 0.2), seed=None):
             f"`labels` 값이 올바르지 않습니다: 길이 {len(labels)} — 1차원이고 "
             f"나눌 부분 수 {len(fractions)} 이상이어야 합니다."
         )
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    rng = _validate.rng("seed", seed)
     parts = [[] for _ in fractions]
     for value in np.unique(labels):
         rows = rng.permutation(np.flatnonzero(labels == value))
@@ -496,7 +496,7 @@ def train_classifier(model, optimizer, X_train, y_train, X_val, y_val, epochs, b
     steps_per_epoch = -(-n // batch_size)
     record_every = steps_per_epoch if record_every is None else \
         _validate.count("record_every", record_every, minimum=1)
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    rng = _validate.rng("seed", seed)
     w0 = model.init(rng)
     result = minibatch_descent(model.loss, model.gradient, w0, X_train, y_train, optimizer,
                                batch_size=batch_size, epochs=epochs, seed=rng,

@@ -477,7 +477,7 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
     loss_every = _validate.count("loss_every", loss_every, minimum=1)
     if target_loss is not None:
         target_loss = _validate.real_number("target_loss", target_loss)
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    rng = _validate.rng("seed", seed)
     w = _validate.finite_array("w0", w0)
 
     optimizer.reset()

@@ -317,3 +317,9 @@ def test_minibatch_counts_updates_of_recorded_points():
                                   loss_every=5)
     assert sparse.updates.tolist() == [0, 5, 7, 10, 14, 15, 20, 21]
     np.testing.assert_array_equal(sparse.path, full.path[sparse.updates])
+
+
+def test_bad_seed():
+    loss, grad, X, y = linear_problem()
+    with pytest.raises(ValueError, match="`seed`.*'abc'"):
+        cu.minibatch_descent(loss, grad, [0.0, 0.0], X, y, cu.SGD(lr=0.1), 5, 1, seed="abc")

@@ -145,3 +145,13 @@ def test_build_nav_is_idempotent_and_repairs_a_stale_notebook(tmp_path, monkeypa
     assert build_nav.build() == []  # a second run changes nothing
     assert "[목차](00_index.ipynb)" in "".join(
         json.loads(first.read_text(encoding="utf-8"))["cells"][-1]["source"])
+
+
+def test_package_dependencies_are_the_same_lines_as_requirements():
+    # (no tomllib: it needs Python 3.11, the course supports 3.10)
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    block = re.search(r"^dependencies = \[(.*?)^\]", pyproject, re.S | re.M).group(1)
+    declared = set(re.findall(r'"([^"]+)"', block))
+    requirements = {line.split("#")[0].strip() for line in
+                    (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()}
+    assert declared and declared <= requirements

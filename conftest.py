@@ -1,13 +1,34 @@
-"""Project-wide pytest hooks.
+"""Project-wide pytest hooks: every notebook is a test.
 
-nbval (run with --nbval-lax) fails a notebook cell only when it raises. The
-course also forbids any text on stderr (a missing-glyph warning, an overflow
-RuntimeWarning, a DeprecationWarning): this hook turns it into a failure.
+Each ``notebooks/NN_*.ipynb`` (and any ``.ipynb`` given on the command line)
+becomes one test item that executes the notebook's *test edition* in a fresh
+kernel (``course_utils._editions.test_edition``: the committed notebook with
+each exercise's model answer and a strict check inserted after the student's
+cell) and then fails if
+
+- a cell raises (a wrong model answer raises ``AssertionError``);
+- a cell writes anything to stderr (a missing-glyph warning, an overflow
+  RuntimeWarning, a DeprecationWarning): every such cell is listed;
+- an exercise cell, run as the student finds it, prints anything but the
+  "not answered" verdict ✏️ (no ✅ or ❌ a student did not earn);
+- a model answer does not print ✅.
+
+One item per notebook (not per cell) lets pytest-xdist run notebooks in
+parallel without splitting a kernel's cells across workers.
 """
 
+from __future__ import annotations
+
+import json
 import os
+import re
+from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent
+CELL_TIMEOUT = 120  # seconds; the speed budgets are far below, this only stops a hang
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def pytest_configure(config):
@@ -18,19 +39,76 @@ def pytest_configure(config):
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
 
 
-def stderr_text(outputs):
-    """The text a cell wrote to stderr, from nbval's collected outputs."""
+def pytest_collect_file(parent, file_path):
+    if file_path.suffix == ".ipynb" and ".ipynb_checkpoints" not in file_path.parts:
+        return NotebookFile.from_parent(parent, path=file_path)
+    return None
+
+
+class NotebookFile(pytest.File):
+    def collect(self):
+        yield NotebookItem.from_parent(self, name="run")
+
+
+class NotebookFailure(Exception):
+    pass
+
+
+def stream_text(cell, name):
+    """The text a cell wrote to ``name`` ("stdout" or "stderr")."""
     return "".join(
-        output.get("text", "")
-        for output in outputs or ()
-        if output.get("output_type") == "stream" and output.get("name") == "stderr"
+        "".join(output.get("text", ""))
+        for output in cell.get("outputs", ())
+        if output.get("output_type") == "stream" and output.get("name") == name
     )
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item):
-    result = yield
-    written = stderr_text(getattr(item, "test_outputs", None))
-    if written.strip():
-        pytest.fail(f"셀이 stderr에 출력했습니다 (경고 금지):\n{written}", pytrace=False)
-    return result
+def first_line(cell):
+    text = "".join(cell.get("source", ""))
+    return text.strip().splitlines()[0][:70] if text.strip() else ""
+
+
+class NotebookItem(pytest.Item):
+    def runtest(self):
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError
+
+        from course_utils import _editions
+        from course_utils.checks import MARKS
+
+        committed = json.loads(self.path.read_text(encoding="utf-8"))
+        nb = nbformat.reads(json.dumps(_editions.test_edition(committed)), as_version=4)
+        client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
+                                resources={"metadata": {"path": str(self.path.parent)}})
+        try:
+            client.execute()
+        except CellExecutionError as error:
+            raise NotebookFailure(ANSI.sub("", str(error))[-3000:]) from None
+
+        problems = []
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            label = f"셀 {index} ({first_line(cell)!r})"
+            written = stream_text(cell, "stderr")
+            if written.strip():
+                problems.append(f"{label}이 stderr에 출력했습니다 (경고 금지):\n{written}")
+            printed = stream_text(cell, "stdout")
+            if _editions.exercise_id(cell) and _editions.ANSWER_TAG not in _editions.tags(cell):
+                others = [m for s, m in MARKS.items() if s != "unanswered" and m in printed]
+                if not printed.lstrip().startswith(MARKS["unanswered"]) or others:
+                    problems.append(f"{label}: 답하지 않은 연습문제가 '아직 답을 입력하지 않았습니다'(✏️) "
+                                    f"아닌 것을 출력했습니다:\n{printed}")
+            if _editions.ANSWER_TAG in _editions.tags(cell) and MARKS["correct"] not in printed:
+                problems.append(f"{label}: 모범답안이 ✅를 출력하지 않았습니다:\n{printed}")
+        if problems:
+            raise NotebookFailure("\n\n".join(problems))
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, NotebookFailure):
+            return f"{self.path.name}:\n{excinfo.value}"
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, 0, f"notebook {self.path.name}"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import calculus, functions, optimizers
 from .checks import check_function, check_number
+from .exercises import check
 from .optimizers import (
     SGD,
     Adagrad,
@@ -43,6 +44,7 @@ __all__ = [
     "plots",
     "widgets",
     "data",
+    "check",
     "check_function",
     "check_number",
     "optimize",

@@ -53,25 +53,23 @@ def test_bad_method():
         calculus.derivative(np.sin, 1.0, method="left")
 
 
-# --- self-checks ------------------------------------------------------------------
+# --- self-checks (more in test_checks.py) ------------------------------------------
 
-def test_check_function_right_wrong_and_missing(capsys):
-    assert cu.check_function(lambda x: 9 * x**2 - 2, CUBIC.derivative)
+def test_check_function_prints_the_verdict(capsys):
+    cu.check_function(lambda x: 9 * x**2 - 2, CUBIC.derivative)
     assert "정답" in capsys.readouterr().out
-    assert not cu.check_function(lambda x: 9 * x**2, CUBIC.derivative)
+    cu.check_function(lambda x: 9 * x**2, CUBIC.derivative)
     assert "아직 아닙니다" in capsys.readouterr().out
-    assert not cu.check_function(None, CUBIC.derivative)
+    cu.check_function(None, CUBIC.derivative)
     assert "아직 답을 입력하지" in capsys.readouterr().out
-    assert not cu.check_function(lambda x: None, CUBIC.derivative)
-    assert not cu.check_function(lambda x: 1 / 0, CUBIC.derivative)
-    assert "오류" in capsys.readouterr().out
 
 
-def test_check_function_with_two_variables():
-    assert cu.check_function(lambda x, y: (6 * (x - 2), 2 * (y - 2)), CHAIN_BOWL.partials,
-                             points=[(0.0, 1.0), (3.0, -2.0)])
-    assert not cu.check_function(lambda x, y: (6 * (x - 2), 2 * y), CHAIN_BOWL.partials,
-                                 points=[(0.0, 1.0)])
+def test_check_function_with_two_variables(capsys):
+    cu.check_function(lambda x, y: (6 * (x - 2), 2 * (y - 2)), CHAIN_BOWL.partials,
+                      points=[(0.0, 1.0), (3.0, -2.0)])
+    assert "✅" in capsys.readouterr().out
+    cu.check_function(lambda x, y: (6 * (x - 2), 2 * y), CHAIN_BOWL.partials, points=[(0.0, 1.0)])
+    assert "❌" in capsys.readouterr().out
 
 
 def test_strict_mode_fails_loudly_on_a_wrong_model_answer():
@@ -81,11 +79,4 @@ def test_strict_mode_fails_loudly_on_a_wrong_model_answer():
         cu.check_number(None, 1.0, strict=True)
     with pytest.raises(AssertionError):
         cu.check_number(2.0, 1.0, strict=True)
-    assert cu.check_number(1.0 + 1e-12, 1.0, strict=True)
-
-
-def test_check_number_shapes_and_types(capsys):
-    assert cu.check_number([1, 2], np.array([1.0, 2.0]))
-    assert not cu.check_number([1, 2, 3], [1, 2])
-    assert not cu.check_number("abc", 1.0)
-    assert "숫자가 아닙니다" in capsys.readouterr().out
+    cu.check_number(1.0 + 1e-12, 1.0, strict=True)

@@ -58,26 +58,62 @@ def test_notebook_shape(path):
     assert "navigation" in nb["cells"][-1]["metadata"].get("tags", [])
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name != "00_index.ipynb"],
-                         ids=lambda p: p.name)
-def test_exercises_are_self_checked_with_hidden_strict_answers(path):
-    all_cells = cells(path)
-    start = next(i for i, c in enumerate(all_cells)
-                 if c["cell_type"] == "markdown" and "## 연습문제" in source(c))
-    exercise_cells = all_cells[start:]
-    student = [c for c in exercise_cells if c["cell_type"] == "code"
-               and "answer" not in c["metadata"].get("tags", [])]
-    answers = [c for c in exercise_cells if "answer" in c["metadata"].get("tags", [])]
-    assert len(answers) >= 2, "at least two exercises with model answers"
-    assert len(student) >= len(answers)
-    for cell in student:
-        assert "cu.check_" in source(cell)
-    for cell in answers:
-        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
-        assert "strict=True" in source(cell) and "cu.check_" in source(cell)
-    details = [c for c in exercise_cells if c["cell_type"] == "markdown"
-               and "<details>" in source(c)]
-    assert len(details) >= len(answers)
+def assigned_names(code):
+    """Names a cell binds at top level (assignments, defs, imports)."""
+    import ast
+
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:  # IPython magics: none in exercise cells
+        return set()
+    names = set()
+    for node in tree.body:
+        targets = []
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        for target in targets:
+            names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+    return names
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_exercises_go_through_the_registry(path):
+    from course_utils import _editions
+    from course_utils.exercises import notebook_exercises
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    number = path.name.split("_")[0]
+    found = _editions.exercises(nb)
+    assert len(found) >= 2, "at least two exercises"
+    ids = [ident for _, ident, _ in found]
+    assert ids == [f"{number}.{k}" for k in range(1, len(ids) + 1)], ids
+    assert ids == [e.id for e in notebook_exercises(number)], "registry and notebook differ"
+    for index, ident, details in found:
+        cell = nb["cells"][index]
+        text = source(cell)
+        assert "exercise" in cell["metadata"].get("tags", []), f"{ident}: tag 'exercise'"
+        # the student's cell computes nothing from course_utils but the check itself
+        assert text.count("cu.") == 1 and "strict" not in text, f"{ident}: {text}"
+        assert details is not None and _editions.model_answer(nb, details), \
+            f"{ident}: <details> with a ```python model answer"
+        student_names = assigned_names(text)
+        for other, cell_other in enumerate(nb["cells"]):
+            if other != index and cell_other["cell_type"] == "code":
+                clash = student_names & assigned_names(source(cell_other))
+                assert not clash, f"{ident}: cell {other} overwrites the student's {clash}"
+    assert not any("answer" in c["metadata"].get("tags", []) for c in nb["cells"]), \
+        "model answers live in <details>, not in executed cells"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_collapsed_cells_show_only_a_comment(path):
+    # JupyterLab shows the first line of a collapsed cell
+    for index, cell in enumerate(cells(path)):
+        if cell["metadata"].get("jupyter", {}).get("source_hidden"):
+            lines = [line for line in source(cell).splitlines() if line.strip()]
+            assert lines and lines[0].lstrip().startswith("#"), f"cell {index}: {lines[:1]}"
 
 
 def test_navigation_and_index_are_fresh():
@@ -103,8 +139,8 @@ def test_requirements_use_ranges_and_install_the_package():
     for line in lines:
         if line != "-e .":
             assert "==" not in line and re.search(r"~=|>=", line), line
-    needed = {"numpy", "matplotlib", "seaborn", "plotly", "jupyterlab", "ipywidgets", "nbval",
-              "pytest"}
+    needed = {"numpy", "matplotlib", "seaborn", "plotly", "jupyterlab", "ipywidgets", "nbclient",
+              "pytest", "pytest-xdist"}
     assert needed <= {re.split(r"[~<>=]", line)[0] for line in lines}
 
 
@@ -155,3 +191,20 @@ def test_package_dependencies_are_the_same_lines_as_requirements():
     requirements = {line.split("#")[0].strip() for line in
                     (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()}
     assert declared and declared <= requirements
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_checks_sit_out_of_the_reading_path(path):
+    # CONTRIBUTING.md: a cell that verifies the prose is tagged "check", collapsed, and
+    # says on its first line what it checks; no assert stands in a teaching cell.
+    for index, cell in enumerate(cells(path)):
+        if cell["cell_type"] != "code":
+            continue
+        text = source(cell)
+        is_check = "check" in cell["metadata"].get("tags", [])
+        if re.search(r"^\s*assert\b", text, re.M):
+            assert is_check, f"cell {index}: assert outside a check cell: {text[:80]!r}"
+        if is_check:
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, \
+                f"cell {index}: a check cell is collapsed"
+            assert text.lstrip().startswith("# 확인:"), f"cell {index}: starts with '# 확인: …'"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -47,7 +47,7 @@ def test_notebook_shape(path):
     assert nb["metadata"].get("course", {}).get("summary"), "metadata.course.summary missing"
     md = [source(c) for c in nb["cells"] if c["cell_type"] == "markdown"]
     code = [source(c) for c in nb["cells"] if c["cell_type"] == "code"]
-    assert md[0].startswith(f"# {path.name[:2]}. "), "first cell: '# NN. title'"
+    assert md[0].startswith(f"# {path.name.split('_')[0]}. "), "first cell: '# NN. title'"
     headings = [line for text in md for line in text.splitlines() if line.startswith("## ")]
     assert "## 학습 목표" in headings
     if path.name != "00_index.ipynb":

@@ -120,14 +120,14 @@ def main(argv=None):
     failures = []
 
     paths = [] if args.skip_notebooks else (
-        args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+        args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb")))
     if paths:
         print(f"{'notebook':34s} {'total s':>8s} {'peak MiB':>9s} {'slowest cell':>13s}")
     grand_total = 0.0
     for path in paths:
         total, peak, (cell_s, index, line) = run_notebook(path)
         grand_total += total
-        budget_total, budget_cell = BUDGET_LATE if path.name[:2] >= "08" else BUDGET_EARLY
+        budget_total, budget_cell = BUDGET_LATE if path.name.split("_")[0] >= "08" else BUDGET_EARLY
         flag = ""
         if total > budget_total or cell_s >= budget_cell:
             flag = "  <-- over budget"

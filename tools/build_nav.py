@@ -32,7 +32,7 @@ README_START, README_END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
 
 def notebook_paths():
     """Numbered notebooks ``NN_*.ipynb``, in course order."""
-    return sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    return sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]*_*.ipynb"))
 
 
 def load(path):
@@ -132,7 +132,7 @@ def build(check=False):
     entries = [
         {
             "file": path.name,
-            "number": path.name[:2],
+            "number": path.name.split("_")[0],
             "title": title_of(nb, path),
             "summary": summary_of(nb),
         }

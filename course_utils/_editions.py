@@ -28,6 +28,9 @@ import re
 EXERCISE_TAG = "exercise"
 ANSWER_TAG = "model-answer"
 DETAILS = "<details>"
+# The sentence under "## 연습문제" in every notebook; the student edition replaces it.
+ANSWERS_NOTE = "정답과 풀이는 각 문제 아래의 접힌 칸(**정답과 풀이 보기**)에 있습니다. 먼저 풀어 본 뒤에 여세요."
+STUDENT_NOTE = "이 학생용 판에는 정답과 풀이가 없습니다. 풀이는 강사에게 받으세요."
 CODE_BLOCK = re.compile(r"```python\n(.*?)```", re.S)
 
 
@@ -148,4 +151,7 @@ def student_edition(nb):
     nb = copy.deepcopy(nb)
     drop = {details for _, _, details in exercises(nb) if details is not None}
     nb["cells"] = [c for k, c in enumerate(nb["cells"]) if k not in drop]
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown" and ANSWERS_NOTE in source(cell):
+            cell["source"] = source(cell).replace(ANSWERS_NOTE, STUDENT_NOTE)
     return nb

@@ -30,7 +30,7 @@ def test_editions(tmp_path):
         answers = [_editions.model_answer(nb, details) for _, _, details in _editions.exercises(nb)]
         student_text = (tmp_path / "student" / path.name).read_text(encoding="utf-8")
         student = json.loads(student_text)
-        assert "<details>" not in student_text and "정답과 풀이" not in student_text, path.name
+        assert "<details>" not in student_text and _editions.ANSWERS_NOTE not in student_text, path.name
         for answer in answers:
             for line in answer.splitlines():
                 # a model answer line that is not also in the student's own scaffold

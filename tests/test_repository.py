@@ -103,6 +103,8 @@ def test_exercises_go_through_the_registry(path):
             if other != index and cell_other["cell_type"] == "code":
                 clash = student_names & assigned_names(source(cell_other))
                 assert not clash, f"{ident}: cell {other} overwrites the student's {clash}"
+    heading = next(source(c) for c in nb["cells"] if source(c).startswith("## 연습문제"))
+    assert _editions.ANSWERS_NOTE in heading, "the standard sentence on where the answers are"
     assert not any("answer" in c["metadata"].get("tags", []) for c in nb["cells"]), \
         "model answers live in <details>, not in executed cells"
 

@@ -68,12 +68,25 @@ def test_setup_is_idempotent_and_restores_after_user_theme():
 
 def test_lecture_style_and_talk_context():
     cu.setup()
-    paper = matplotlib.rcParams["font.size"]
+    paper = {key: matplotlib.rcParams[key] for key in ("font.size", "figure.dpi")}
     assert matplotlib.rcParams["figure.constrained_layout.use"] is True
     assert matplotlib.rcParams["axes.facecolor"] == "white"  # whitegrid
     cu.setup("talk")
-    assert matplotlib.rcParams["font.size"] > paper * 1.5
+    # the whole figure grows: the same fonts relative to the figure, at 1.875x the pixels,
+    # so a legend covers in talk mode exactly what it covers in paper mode
+    assert matplotlib.rcParams["font.size"] == paper["font.size"]
+    assert matplotlib.rcParams["figure.dpi"] == pytest.approx(1.875 * paper["figure.dpi"])
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1], [0, 1], label="손실")
+    ax.legend()
+    fig.canvas.draw()
+    width_px = fig.canvas.get_width_height()[0]
+    plt.close(fig)
+    assert width_px == pytest.approx(4 * 1.875 * paper["figure.dpi"], abs=1)
+    cu.setup("poster")
+    assert matplotlib.rcParams["figure.dpi"] == pytest.approx(2.5 * paper["figure.dpi"])
     cu.setup()
+    assert matplotlib.rcParams["figure.dpi"] == paper["figure.dpi"]
 
 
 def test_unknown_context():

@@ -14,11 +14,33 @@ same hyperparameters (``tests/test_optimizers.py`` checks each against a
 transcription of PyTorch's update). One difference of bookkeeping: PyTorch's
 Nesterov stores the look-ahead point w + αv as its parameter, so its sequence
 equals our w + αv, not our w. The notation maps are in the optimizer notebooks.
+
+Divergence, one rule for all six optimizers
+-------------------------------------------
+:func:`optimize` and :func:`minibatch_descent` stop a run, quietly (no
+RuntimeWarning), and mark it ``diverged``, at the first update k at which
+
+1. the gradient at w⁽ᵏ⁻¹⁾ is not finite (inf or NaN, or its computation
+   raised ``OverflowError``), or
+2. the new iterate w⁽ᵏ⁾ is not finite, or
+3. w⁽ᵏ⁾ leaves the region ``bound``: by default max_i |w_i| > 10⁸
+   (``DIVERGENCE_BOUND``), or a box such as ``bound=f.domain``, or
+4. the optimizer's state (v, r, s) is not finite: Adagrad, RMSProp and Adam
+   square the gradient, and a gradient above ~10¹⁵⁴ makes r infinite and
+   the step 0, which would otherwise look like convergence, or
+5. (``minibatch_descent`` only) the full-data loss at w⁽ᵏ⁾ is not finite.
+
+The result ends at w⁽ᵏ⁻¹⁾, the last iterate that passed, and records k
+(``diverged_at``) and the reason in Korean (``reason``). Adagrad, RMSProp and
+Adam move at most about ε per coordinate and step, so in a short run they
+never reach 10⁸ however badly they go; to call a run that wanders off the
+region of interest a failure, pass that region: ``bound=f.domain``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from numbers import Real
 
 import numpy as np
 
@@ -27,13 +49,22 @@ from . import _validate
 # An iterate whose magnitude passes this is treated as diverged: far beyond any
 # problem in the course, and far below float overflow for their gradients.
 DIVERGENCE_BOUND = 1e8
+# optimize() refuses longer runs: 10⁶ scalar SGD updates take about 8 s (2D Adam
+# about 20 s); the course's longest run is 2 000 updates, and n_iter = 10⁷ is far
+# more likely a typo than a plan. The iterates are stored, so their number is
+# capped too: 10⁷ values are 80 MB.
+MAX_ITER = 1_000_000
+MAX_STORED_VALUES = 10_000_000
 
 
 class Optimizer:
     """Base class: holds hyperparameters and state, and checks shapes.
 
-    Subclasses implement :meth:`update` as the lecture's formula.
+    Subclasses implement :meth:`update` as the lecture's formula and list
+    their state arrays in ``state_names`` (checked by the divergence rule).
     """
+
+    state_names = ()
 
     def __init__(self, lr):
         self.lr = _validate.positive("lr", lr)
@@ -55,14 +86,27 @@ class Optimizer:
         w : float or ndarray
             The current parameters w^(k).
         grad : callable
-            ``grad(w)`` returns ∇f(w) with the shape of ``w``.
+            The gradient *function*: ``grad(w)`` returns ∇f(w) with the shape
+            of ``w`` (pass ``f.gradient``, not ``f.gradient(w)``).
 
         Returns
         -------
         float or ndarray
             The new parameters w^(k+1) (a new array; ``w`` is not modified).
+
+        Raises
+        ------
+        ValueError
+            If ``grad`` is not a function of one argument, returns None (a
+            missing ``return``), something that is not numbers, or a value of
+            another shape than ``w``.
         """
-        w = np.asarray(w, dtype=float)
+        grad = _validate.function("grad", grad)
+        w = _validate.numeric_array("w", w)
+        return self._step(w, Gradient("grad", grad, w.shape))
+
+    def _step(self, w, gradient):
+        """:meth:`step` without checking its arguments (``gradient`` is a :class:`Gradient`)."""
         if self._shape is None:
             self._shape = w.shape
             self._init_state(w)
@@ -72,8 +116,12 @@ class Optimizer:
                 f"shape {self._shape}의 파라미터로 시작했습니다. reset()을 먼저 호출하세요."
             )
         self.k += 1
-        checked = _checked_gradient(grad, w.shape)
-        return self.update(w, checked)
+        return self.update(w, gradient)
+
+    def state_is_finite(self):
+        """Whether every state array (v, r, s) holds only finite numbers."""
+        return all(np.isfinite(getattr(self, name)).all() for name in self.state_names
+                   if self._shape is not None)
 
     def _init_state(self, w):
         """Create the zero state for parameters shaped like ``w``."""
@@ -90,19 +138,35 @@ class Optimizer:
         return {"lr": self.lr}
 
 
-def _checked_gradient(grad, shape):
-    """Wrap ``grad`` so a gradient of the wrong shape fails with a clear message."""
+class Gradient:
+    """A student's gradient function, called safely, that remembers if its value was finite.
 
-    def wrapped(w):
-        g = np.asarray(grad(w), dtype=float)
-        if g.shape != shape:
-            raise ValueError(
-                f"`grad` 값이 올바르지 않습니다: shape {g.shape} — 그래디언트는 "
-                f"파라미터와 같은 shape {shape}이어야 합니다."
-            )
+    Calling it calls ``fn(w, *extra)`` through :func:`course_utils._validate.evaluate`:
+    a missing ``return``, a non-numeric value or a value shaped unlike ``w``
+    is a ValueError naming ``name``; overflow inside ``fn`` is silent.
+
+    Parameters
+    ----------
+    name : str
+        The parameter name used in messages (``"grad_fn"``, ``"grad"``).
+    fn : callable
+        The function, already checked by :func:`course_utils._validate.function`.
+    shape : tuple
+        The shape of the parameters, which the gradient must have.
+    arguments : tuple of str, default ("w",)
+        Names of the arguments, for messages.
+    """
+
+    def __init__(self, name, fn, shape, arguments=("w",)):
+        self.name, self.fn, self.shape, self.arguments = name, fn, shape, arguments
+        self.extra = ()  # further arguments after w (a mini-batch)
+        self.finite = True  # the last value had only finite entries
+
+    def __call__(self, w):
+        g = _validate.evaluate(self.name, self.fn, w, *self.extra, arguments=self.arguments,
+                               shape=self.shape, like="w")
+        self.finite = bool(np.isfinite(g).all())
         return g
-
-    return wrapped
 
 
 class SGD(Optimizer):
@@ -128,6 +192,8 @@ class Momentum(Optimizer):
     alpha : float, default 0.9
         Momentum α in [0, 1); α = 0 is plain gradient descent.
     """
+
+    state_names = ("v",)
 
     def __init__(self, lr, alpha=0.9):
         self.alpha = _validate.unit_interval("alpha", alpha)
@@ -176,6 +242,8 @@ class Adagrad(Optimizer):
     delta : float, default 1e-7
         Small constant δ > 0 that keeps the division finite.
     """
+
+    state_names = ("r",)
 
     def __init__(self, lr, delta=1e-7):
         self.delta = _validate.positive("delta", delta)
@@ -245,6 +313,8 @@ class Adam(Optimizer):
         Small constant δ > 0.
     """
 
+    state_names = ("s", "r")
+
     def __init__(self, lr, rho1=0.9, rho2=0.999, delta=1e-8):
         self.rho1 = _validate.unit_interval("rho1", rho1)
         self.rho2 = _validate.unit_interval("rho2", rho2)
@@ -302,23 +372,33 @@ class Trajectory(np.ndarray):
     """The iterates x⁽⁰⁾, x⁽¹⁾, … of an optimization, starting point included.
 
     A NumPy array (shape ``(n+1,)`` for a scalar start, ``(n+1, d)`` for a
-    vector) with one extra attribute:
+    vector) with extra attributes:
 
     Attributes
     ----------
     diverged : bool
-        True if the run was stopped because an iterate became non-finite or
-        larger than ``DIVERGENCE_BOUND``; the array then ends at the last
-        iterate that was still within the bound.
+        True if the run was stopped by the divergence rule (module docstring):
+        a non-finite gradient, iterate or optimizer state, or an iterate
+        outside ``bound`` (by default max|w_i| > ``DIVERGENCE_BOUND`` = 10⁸).
+        The array then ends at the last iterate that passed.
+    diverged_at : int or None
+        The update k that broke the rule (``n_steps + 1``), None if none did.
+    reason : str or None
+        In Korean, which update broke which part of the rule, e.g.
+        ``"26번째 갱신에서 반복값의 크기가 10⁸을 넘음"``; None if not diverged.
     """
 
-    def __new__(cls, iterates, diverged=False):
+    def __new__(cls, iterates, diverged=False, reason=None, diverged_at=None):
         obj = np.asarray(iterates, dtype=float).view(cls)
         obj.diverged = bool(diverged)
+        obj.reason = reason
+        obj.diverged_at = diverged_at
         return obj
 
     def __array_finalize__(self, obj):
         self.diverged = getattr(obj, "diverged", False)
+        self.reason = getattr(obj, "reason", None)
+        self.diverged_at = getattr(obj, "diverged_at", None)
 
     @property
     def n_steps(self):
@@ -332,50 +412,149 @@ class Trajectory(np.ndarray):
         return float(last) if last.ndim == 0 else last
 
 
-def _within_bound(w):
-    return bool(np.all(np.isfinite(w)) and np.max(np.abs(w)) <= DIVERGENCE_BOUND)
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def optimize(grad_fn, x0, optimizer, n_iter):
+def _number_text(x):
+    """10⁸ for a power of ten, else a short number with the true minus sign."""
+    if x > 0 and float(np.log10(x)).is_integer():
+        return "10" + str(int(np.log10(x))).translate(_SUPERSCRIPTS)
+    return format(x, "g").replace("-", "\N{MINUS SIGN}")
+
+
+class Region:
+    """Where the iterates of a run must stay (the ``bound`` of :func:`optimize`).
+
+    Parameters
+    ----------
+    bound : float or array_like
+        A number b > 0: max_i |w_i| ≤ b. A pair ``(low, high)``: every
+        coordinate in [low, high] (``f.domain`` of a Function1D). ``d`` pairs:
+        one interval per coordinate along the last axis (``f.domain`` of a
+        Function2D).
+    shape : tuple
+        The shape of the parameters.
+    """
+
+    def __init__(self, bound, shape):
+        if isinstance(bound, (Real, np.number)) and not isinstance(bound, (bool, np.bool_)):
+            self.radius = _validate.positive("bound", bound)
+            self.box = None
+            self.text = f"반복값의 크기가 {_number_text(self.radius)}을 넘음"
+            return
+        box = _validate.numeric_array("bound", bound)
+        if box.shape == (2,):
+            box = box[None, :]
+        d = shape[-1] if shape else 1
+        if box.ndim != 2 or box.shape[1] != 2 or len(box) not in (1, d):
+            _validate.fail("bound", bound, f"양수 하나, (최솟값, 최댓값) 한 쌍, 또는 좌표마다 한 쌍씩 "
+                                           f"{d}쌍(예: f.domain)이어야 합니다.")
+        for low, high in box:
+            _validate.interval("bound", (low, high))
+        self.radius, self.box = None, box
+        self.low, self.high = box[:, 0], box[:, 1]
+        sides = " × ".join(f"[{_number_text(low)}, {_number_text(high)}]" for low, high in box)
+        self.text = f"반복값이 영역 {sides}을 벗어남"
+
+    def contains(self, w):
+        """Whether ``w`` lies in the region (False for inf and NaN)."""
+        if self.box is None:
+            return bool(np.max(np.abs(w)) <= self.radius)
+        return bool(np.all((w >= self.low) & (w <= self.high)))
+
+
+def _broken_rule(w, gradient, optimizer, region):
+    """Which part of the divergence rule the update to ``w`` broke, or None."""
+    if not gradient.finite:
+        return "그래디언트가 inf 또는 NaN이 됨"
+    if region.contains(w):
+        if optimizer.state_is_finite():
+            return None
+        return "옵티마이저 상태(누적 제곱 r 등)가 inf가 됨 (그래디언트가 너무 큼)"
+    if not np.all(np.isfinite(w)):
+        return "반복값이 inf 또는 NaN이 됨"
+    return region.text
+
+
+def _check_optimizer(optimizer):
+    if not isinstance(optimizer, Optimizer):
+        hint = " (클래스가 아니라 cu.SGD(lr=0.1)처럼 만든 객체를 넘기세요)" \
+            if isinstance(optimizer, type) and issubclass(optimizer, Optimizer) else ""
+        _validate.fail("optimizer", optimizer,
+                       f"cu.SGD(lr=...) 같은 Optimizer 객체여야 합니다{hint}.")
+    return optimizer
+
+
+def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND):
     """Run ``n_iter`` updates of ``optimizer`` from ``x0``.
 
     Parameters
     ----------
     grad_fn : callable
-        ``grad_fn(w)`` returns ∇f(w) with the shape of ``w``.
+        The gradient function: ``grad_fn(w)`` returns ∇f(w) with the shape of
+        ``w`` (pass ``f.gradient``, not a value).
     x0 : float or array_like
-        Starting point x⁽⁰⁾, finite.
+        Starting point x⁽⁰⁾, finite and inside ``bound``. An array of several
+        starts (e.g. shape ``(m,)`` for a 1D function) runs them side by side
+        as one vector.
     optimizer : Optimizer
         Its state is reset first, so every call starts fresh.
     n_iter : int
-        Number of updates, ≥ 0.
+        Number of updates, 0 ≤ n_iter ≤ ``MAX_ITER`` (10⁶), and at most
+        ``MAX_STORED_VALUES`` (10⁷) stored numbers, (n_iter + 1)·size of x0.
+    bound : float or array_like, default ``DIVERGENCE_BOUND`` (10⁸)
+        The region of the divergence rule (see :class:`Region`): a number b
+        (max|w_i| ≤ b), a pair (low, high), or one pair per coordinate such as
+        ``f.domain``, to stop a run that leaves the region of interest.
 
     Returns
     -------
     Trajectory
         The iterates including ``x0``: shape ``(n_iter+1,)`` for a scalar
         ``x0``, ``(n_iter+1, d)`` for a vector; shorter, with
-        ``diverged=True``, if the run blew up (no RuntimeWarning is emitted).
+        ``diverged=True`` and the ``reason``, if the run broke the divergence
+        rule of this module (no RuntimeWarning is emitted).
+
+    Raises
+    ------
+    ValueError
+        On bad input, including a ``grad_fn`` that is not a function of one
+        argument or returns None, non-numbers or the wrong shape.
     """
-    if not isinstance(optimizer, Optimizer):
-        raise ValueError(
-            f"`optimizer` 값이 올바르지 않습니다: {optimizer!r} — "
-            "cu.optimizers.SGD(lr=...) 같은 Optimizer 객체여야 합니다."
-        )
+    _check_optimizer(optimizer)
+    grad_fn = _validate.function("grad_fn", grad_fn)
     w = _validate.finite_array("x0", x0)
-    n_iter = _validate.count("n_iter", n_iter)
+    n_iter = _validate.count("n_iter", n_iter, maximum=MAX_ITER)
+    if (n_iter + 1) * w.size > MAX_STORED_VALUES:
+        _validate.fail("n_iter", n_iter,
+                       f"반복값 (n_iter + 1)개 × 시작점의 원소 {w.size}개를 모두 저장하면 "
+                       f"한도 {MAX_STORED_VALUES:,}개를 넘습니다. n_iter를 줄이세요.")
+    region = Region(bound, w.shape)
+    if not region.contains(w):
+        _validate.fail("x0", x0, f"시작점이 `bound` 영역 안에 있어야 합니다 ({region.text}).")
     optimizer.reset()
-    iterates = [w]
-    diverged = False
-    # Divergence is part of the lesson: compute quietly, then check the result.
+    gradient = Gradient("grad_fn", grad_fn, w.shape)
+    # Preallocated: memory is the result's, not a list of 0-d arrays ten times its size.
+    iterates = np.empty((n_iter + 1,) + w.shape)
+    iterates[0] = w
+    stored, broken = 1, None
+    # Divergence is part of the lesson: compute quietly, then apply the rule.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for _ in range(n_iter):
-            w = optimizer.step(w, grad_fn)
-            if not _within_bound(w):
-                diverged = True
+        while stored <= n_iter:
+            try:
+                w = optimizer._step(w, gradient)
+            except OverflowError:  # math.exp and the like in a student's gradient
+                broken = "그래디언트 계산이 넘침 (OverflowError)"
                 break
-            iterates.append(w)
-    return Trajectory(np.stack(iterates), diverged=diverged)
+            broken = _broken_rule(w, gradient, optimizer, region)
+            if broken is not None:
+                break
+            iterates[stored] = w
+            stored += 1
+    if broken is None:
+        return Trajectory(iterates)
+    return Trajectory(iterates[:stored].copy(), diverged=True, diverged_at=stored,
+                      reason=f"{stored}번째 갱신에서 {broken}")
 
 
 @dataclass
@@ -412,7 +591,7 @@ class TrainingResult:
 
 
 def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=None,
-                      loss_every=1, target_loss=None):
+                      loss_every=1, target_loss=None, bound=DIVERGENCE_BOUND):
     """The lecture's mini-batch algorithm, for any of the optimizers.
 
     1. set w⁽⁰⁾; 2. shuffle the data; 3. split it into mini-batches;
@@ -427,9 +606,9 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         ``grad(w, X_batch, y_batch)``: the gradient of the mean loss over the
         batch, shaped like ``w``.
     w0 : array_like
-        Initial parameters w⁽⁰⁾.
+        Initial parameters w⁽⁰⁾, finite, with a finite loss.
     X : array_like
-        Inputs, one row per sample.
+        Inputs, one row per sample (shape ``(n,)`` or ``(n, d)``).
     y : array_like
         Targets, ``len(y) == len(X)``.
     optimizer : Optimizer
@@ -438,7 +617,7 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         Samples per mini-batch, 1 ≤ batch_size ≤ len(X); ``len(X)`` is
         full-batch gradient descent, 1 is "pure" SGD.
     epochs : int
-        Passes over the data, ≥ 0.
+        Passes over the data, ≥ 0; at most ``MAX_ITER`` (10⁶) updates in all.
     seed : int or numpy.random.Generator, optional
         Randomness for the shuffles; the same seed gives the same run.
     loss_every : int, default 1
@@ -450,19 +629,27 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
     target_loss : float, optional
         Stop as soon as a recorded full-data loss is ≤ ``target_loss``
         (time-to-target runs). ``epoch_loss`` then holds completed epochs only.
+    bound : float or array_like, default ``DIVERGENCE_BOUND`` (10⁸)
+        The region of the divergence rule, as in :func:`optimize`.
 
     Returns
     -------
     TrainingResult
         With ``loss_every > 1``, ``path``, ``step_loss`` and ``samples_seen``
         hold the recorded updates only (still aligned with each other).
+        Divergence follows the rule of this module, plus a non-finite loss at
+        a recorded point; ``path.reason`` says which.
     """
-    if not isinstance(optimizer, Optimizer):
-        raise ValueError(
-            f"`optimizer` 값이 올바르지 않습니다: {optimizer!r} — Optimizer 객체여야 합니다."
-        )
+    _check_optimizer(optimizer)
+    loss = _validate.function("loss", loss, arguments=("w", "X", "y"), example="model.loss",
+                              value_kind="손실 값")
+    grad = _validate.function("grad", grad, arguments=("w", "X_batch", "y_batch"),
+                              example="model.gradient")
     X = _validate.finite_array("X", X)
     y = _validate.finite_array("y", y)
+    for name, data in (("X", X), ("y", y)):
+        if data.ndim == 0:
+            _validate.fail(name, data.item(), "샘플마다 한 행인 배열이어야 합니다 (숫자 하나가 아니라).")
     if len(X) != len(y):
         raise ValueError(
             f"`y` 값이 올바르지 않습니다: 길이 {len(y)} — X와 같은 길이 {len(X)}여야 합니다."
@@ -474,55 +661,83 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
             f"`batch_size` 값이 올바르지 않습니다: {batch_size} — 데이터 개수 {n} 이하여야 합니다."
         )
     epochs = _validate.count("epochs", epochs)
+    per_epoch = -(-n // batch_size)
+    if epochs * per_epoch > MAX_ITER:
+        _validate.fail("epochs", epochs, f"에폭당 업데이트 {per_epoch:,}번 × {epochs:,} 에폭은 "
+                                         f"한도 {MAX_ITER:,}번을 넘습니다.")
     loss_every = _validate.count("loss_every", loss_every, minimum=1)
     if target_loss is not None:
         target_loss = _validate.real_number("target_loss", target_loss)
     rng = _validate.rng("seed", seed)
     w = _validate.finite_array("w0", w0)
+    region = Region(bound, w.shape)
+    if not region.contains(w):
+        _validate.fail("w0", w0, f"시작점이 `bound` 영역 안에 있어야 합니다 ({region.text}).")
+
+    def full_loss(w):
+        value = _validate.evaluate("loss", loss, w, X, y, arguments=("w", "X", "y"), scalar=True)
+        return float(value.reshape(()))
 
     optimizer.reset()
-    path, step_loss, samples_seen, update_counts = [w], [float(loss(w, X, y))], [0], [0]
-    epoch_loss = [step_loss[0]]
-    diverged = False
-    reached = target_loss is not None and step_loss[0] <= target_loss
+    gradient = Gradient("grad", grad, w.shape, arguments=("w", "X_batch", "y_batch"))
+    first_loss = full_loss(w)
+    if not np.isfinite(first_loss):
+        _validate.fail("w0", w0, f"시작점에서 손실이 유한해야 합니다: loss(w0, X, y) = {first_loss}")
+    path, step_loss, samples_seen, update_counts = [w], [first_loss], [0], [0]
+    epoch_loss = [first_loss]
+    broken = None
+    reached = target_loss is not None and first_loss <= target_loss
     updates = seen = 0
 
-    def record(w):
+    def record(w, value):
         path.append(w)
-        step_loss.append(float(loss(w, X, y)))
+        step_loss.append(value)
         samples_seen.append(seen)
         update_counts.append(updates)
-        return target_loss is not None and step_loss[-1] <= target_loss
+        return target_loss is not None and value <= target_loss
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for _ in range(0 if reached else epochs):
             order = rng.permutation(n)
             for start in range(0, n, batch_size):
                 batch = order[start : start + batch_size]
-                X_batch, y_batch = X[batch], y[batch]
+                gradient.extra = (X[batch], y[batch])
                 w_before = w
-                w = optimizer.step(w, lambda v: grad(v, X_batch, y_batch))
-                if not _within_bound(w):
-                    diverged = True
-                    if path[-1] is not w_before:  # keep the last finite iterate
-                        record(w_before)
+                try:
+                    w = optimizer._step(w, gradient)
+                    broken = _broken_rule(w, gradient, optimizer, region)
+                except OverflowError:  # math.exp and the like in a student's gradient
+                    broken = "그래디언트 계산이 넘침 (OverflowError)"
+                epoch_done = start + batch_size >= n
+                recorded = (updates + 1) % loss_every == 0 or epoch_done
+                if broken is None and recorded:
+                    value = full_loss(w)
+                    if not np.isfinite(value):
+                        broken = "손실이 inf 또는 NaN이 됨"
+                if broken is not None:
+                    if path[-1] is not w_before:  # keep the last iterate that passed
+                        value = full_loss(w_before)
+                        if np.isfinite(value):
+                            record(w_before, value)
                     break
                 updates += 1
                 seen += len(batch)
-                epoch_done = start + batch_size >= n
-                if updates % loss_every == 0 or epoch_done:
-                    reached = record(w)
+                if recorded:
+                    reached = record(w, value)
                     if reached:
                         break
-            if diverged:
+            if broken is not None:
                 break
             if epoch_done:
                 epoch_loss.append(step_loss[-1])
             if reached:
                 break
+    diverged = broken is not None
+    reason = f"{updates + 1}번째 갱신에서 {broken}" if diverged else None
     return TrainingResult(
         w=path[-1],
-        path=Trajectory(np.stack(path), diverged=diverged),
+        path=Trajectory(np.stack(path), diverged=diverged, reason=reason,
+                        diverged_at=updates + 1 if diverged else None),
         epoch_loss=np.array(epoch_loss),
         step_loss=np.array(step_loss),
         samples_seen=np.array(samples_seen),

@@ -275,7 +275,7 @@ def test_bad_optimizer_and_name():
 
 
 def test_gradient_of_wrong_shape():
-    with pytest.raises(ValueError, match="`grad`.*\\(3,\\)"):
+    with pytest.raises(ValueError, match="`grad_fn`.*\\(3,\\)"):
         cu.optimize(lambda w: np.zeros(3), [1.0, 2.0], cu.SGD(lr=0.1), 2)
 
 

@@ -54,11 +54,15 @@ class Function1D:
     ndim = 1
 
     def __call__(self, x):
-        return self.value(np.asarray(x, dtype=float))
+        x = _validate.points("x", x)
+        with np.errstate(over="ignore"):  # f(1e200) = inf, quietly, as floats give it
+            return self.value(x)
 
     def derivative(self, x):
-        """f′(x), element-wise."""
-        return self.derivative_fn(np.asarray(x, dtype=float))
+        """f′(x), element-wise, at finite ``x``."""
+        x = _validate.points("x", x)
+        with np.errstate(over="ignore"):
+            return self.derivative_fn(x)
 
     # For optimizers, which see every problem as "a gradient of w".
     gradient = derivative
@@ -73,8 +77,8 @@ class Function1D:
         return f"$f(x) = {self.latex}$"
 
     def grid(self, n=200):
-        """``n`` evenly spaced points over :attr:`domain`."""
-        return np.linspace(*self.domain, n)
+        """``n`` evenly spaced points over :attr:`domain`, n ≥ 2."""
+        return np.linspace(*self.domain, _validate.count("n", n, minimum=2))
 
 
 @dataclass(frozen=True)
@@ -109,17 +113,35 @@ class Function2D:
     ndim = 2
 
     def __call__(self, x, y):
-        return self.value(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+        x, y = _validate.points("x", x), _validate.points("y", y)
+        if x.shape != y.shape:
+            try:
+                np.broadcast_shapes(x.shape, y.shape)
+            except ValueError:
+                _validate.fail("y", f"shape {y.shape}", f"x의 shape {x.shape}과 맞아야 합니다 "
+                                                       "(np.meshgrid로 만든 격자처럼).")
+        with np.errstate(over="ignore"):
+            return self.value(x, y)
+
+    @staticmethod
+    def _points(w):
+        w = _validate.points("w", w)
+        if w.ndim == 0 or w.shape[-1] != 2:
+            _validate.fail("w", f"shape {w.shape}", "점 (x, y)마다 마지막 축의 길이가 2인 "
+                                                    "(2,) 또는 (n, 2) 배열이어야 합니다.")
+        return w
 
     def loss(self, w):
         """f at points ``w`` of shape ``(..., 2)`` (optimizer iterates)."""
-        w = np.asarray(w, dtype=float)
-        return self.value(w[..., 0], w[..., 1])
+        w = self._points(w)
+        with np.errstate(over="ignore"):
+            return self.value(w[..., 0], w[..., 1])
 
     def gradient(self, w):
         """∇f at points ``w`` of shape ``(..., 2)``; returns the same shape."""
-        w = np.asarray(w, dtype=float)
-        f_x, f_y = self.partials(w[..., 0], w[..., 1])
+        w = self._points(w)
+        with np.errstate(over="ignore"):
+            f_x, f_y = self.partials(w[..., 0], w[..., 1])
         return np.stack(np.broadcast_arrays(f_x, f_y), axis=-1)
 
     @property
@@ -129,6 +151,7 @@ class Function2D:
 
     def grid(self, n=200):
         """``X, Y`` from ``np.meshgrid`` over :attr:`domain`, ``n`` points a side."""
+        n = _validate.count("n", n, minimum=2)
         (x_min, x_max), (y_min, y_max) = self.domain
         return np.meshgrid(np.linspace(x_min, x_max, n), np.linspace(y_min, y_max, n))
 

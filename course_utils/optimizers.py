@@ -60,11 +60,12 @@ MAX_STORED_VALUES = 10_000_000
 class Optimizer:
     """Base class: holds hyperparameters and state, and checks shapes.
 
-    Subclasses implement :meth:`update` as the lecture's formula and list
-    their state arrays in ``state_names`` (checked by the divergence rule).
+    Subclasses implement :meth:`update` as the lecture's formula and list in
+    ``hidden_state`` the state arrays whose overflow would not show in w: an
+    infinite velocity v makes w infinite, but an infinite r makes the step 0.
     """
 
-    state_names = ()
+    hidden_state = ()
 
     def __init__(self, lr):
         self.lr = _validate.positive("lr", lr)
@@ -119,9 +120,10 @@ class Optimizer:
         return self.update(w, gradient)
 
     def state_is_finite(self):
-        """Whether every state array (v, r, s) holds only finite numbers."""
-        return all(np.isfinite(getattr(self, name)).all() for name in self.state_names
-                   if self._shape is not None)
+        """Whether the state arrays in ``hidden_state`` (r ≥ 0) hold only finite numbers."""
+        # r ≥ 0, so its maximum is finite exactly when every entry is (NaN propagates)
+        return self._shape is None or all(np.isfinite(getattr(self, name).max())
+                                          for name in self.hidden_state)
 
     def _init_state(self, w):
         """Create the zero state for parameters shaped like ``w``."""
@@ -139,11 +141,12 @@ class Optimizer:
 
 
 class Gradient:
-    """A student's gradient function, called safely, that remembers if its value was finite.
+    """A student's gradient function, called safely, that keeps its last value.
 
-    Calling it calls ``fn(w, *extra)`` through :func:`course_utils._validate.evaluate`:
-    a missing ``return``, a non-numeric value or a value shaped unlike ``w``
-    is a ValueError naming ``name``; overflow inside ``fn`` is silent.
+    Calling it calls ``fn(w, *extra)`` through :func:`course_utils._validate.call`
+    and :func:`~course_utils._validate.returned`: a missing ``return``, a
+    non-numeric value or a value shaped unlike ``w`` is a ValueError naming
+    ``name``. Non-finite values are returned as they are (divergence).
 
     Parameters
     ----------
@@ -160,13 +163,12 @@ class Gradient:
     def __init__(self, name, fn, shape, arguments=("w",)):
         self.name, self.fn, self.shape, self.arguments = name, fn, shape, arguments
         self.extra = ()  # further arguments after w (a mini-batch)
-        self.finite = True  # the last value had only finite entries
+        self.last = None  # the last value returned
 
     def __call__(self, w):
-        g = _validate.evaluate(self.name, self.fn, w, *self.extra, arguments=self.arguments,
-                               shape=self.shape, like="w")
-        self.finite = bool(np.isfinite(g).all())
-        return g
+        value = _validate.call(self.name, self.fn, w, *self.extra, arguments=self.arguments)
+        self.last = _validate.returned(self.name, value, shape=self.shape, like="w")
+        return self.last
 
 
 class SGD(Optimizer):
@@ -193,7 +195,6 @@ class Momentum(Optimizer):
         Momentum α in [0, 1); α = 0 is plain gradient descent.
     """
 
-    state_names = ("v",)
 
     def __init__(self, lr, alpha=0.9):
         self.alpha = _validate.unit_interval("alpha", alpha)
@@ -243,7 +244,7 @@ class Adagrad(Optimizer):
         Small constant δ > 0 that keeps the division finite.
     """
 
-    state_names = ("r",)
+    hidden_state = ("r",)
 
     def __init__(self, lr, delta=1e-7):
         self.delta = _validate.positive("delta", delta)
@@ -313,7 +314,7 @@ class Adam(Optimizer):
         Small constant δ > 0.
     """
 
-    state_names = ("s", "r")
+    hidden_state = ("r",)  # an infinite s makes ŝ/√r̂ NaN, which shows in w
 
     def __init__(self, lr, rho1=0.9, rho2=0.999, delta=1e-8):
         self.rho1 = _validate.unit_interval("rho1", rho1)
@@ -459,19 +460,25 @@ class Region:
     def contains(self, w):
         """Whether ``w`` lies in the region (False for inf and NaN)."""
         if self.box is None:
-            return bool(np.max(np.abs(w)) <= self.radius)
-        return bool(np.all((w >= self.low) & (w <= self.high)))
+            return bool(np.abs(w).max() <= self.radius)
+        return bool(((w >= self.low) & (w <= self.high)).all())
 
 
 def _broken_rule(w, gradient, optimizer, region):
-    """Which part of the divergence rule the update to ``w`` broke, or None."""
-    if not gradient.finite:
-        return "그래디언트가 inf 또는 NaN이 됨"
+    """Which part of the divergence rule the update to ``w`` broke, or None.
+
+    Checked in the order that is cheapest on the common path: with every one
+    of the six update rules a non-finite gradient makes w non-finite (inf − inf,
+    0·inf and inf/inf are NaN), so the gradient is examined only then, to name
+    the cause.
+    """
     if region.contains(w):
         if optimizer.state_is_finite():
             return None
-        return "옵티마이저 상태(누적 제곱 r 등)가 inf가 됨 (그래디언트가 너무 큼)"
-    if not np.all(np.isfinite(w)):
+        return "옵티마이저 상태(누적 제곱 r)가 inf가 됨 (그래디언트가 너무 큼)"
+    if gradient.last is not None and not np.isfinite(gradient.last).all():
+        return "그래디언트가 inf 또는 NaN이 됨"
+    if not np.isfinite(w).all():
         return "반복값이 inf 또는 NaN이 됨"
     return region.text
 

@@ -11,7 +11,12 @@ Sources of truth, per notebook ``notebooks/NN_name.ipynb``:
 - the one-line summary: ``metadata["course"]["summary"]``.
 
 Generated cells carry the tag ``navigation`` (last cell of every notebook) or
-``toc`` (in ``00_index.ipynb``); they are replaced, never edited by hand. The
+``toc`` (in ``00_index.ipynb``); they are replaced, never edited by hand.
+
+Slides come from the same structure: every cell gets ``metadata.slideshow.slide_type``
+from the headings (``#``/``##`` → a new slide, ``###`` → a sub-slide, anything else
+continues the slide before it; check cells and the navigation are skipped), so the
+slides of a notebook never go stale (see INSTRUCTORS.md for presenting them). The
 README table sits between ``<!-- notebooks:start -->`` and ``<!-- notebooks:end -->``.
 """
 
@@ -76,13 +81,19 @@ def navigation_markdown(entries, i):
 
 
 def toc_markdown(entries):
-    rows = ["| # | 노트북 | 내용 |", "|---|---|---|"]
-    for entry in entries:
-        if entry["file"] == INDEX:
-            continue
-        rows.append(f"| {entry['number']} | [{without_number(entry['title'])}]({entry['file']}) | "
-                    f"{entry['summary']} |")
-    return "## 노트북 목록\n\n" + "\n".join(rows) + "\n"
+    def rows(part):
+        lines = ["| # | 노트북 | 내용 |", "|---|---|---|"]
+        lines += [f"| {e['number']} | [{without_number(e['title'])}]({e['file']}) | {e['summary']} |"
+                  for e in part]
+        return "\n".join(lines)
+
+    listed = [e for e in entries if e["file"] != INDEX]
+    part_one = [e for e in listed if e["number"] < PART_TWO_FROM]
+    part_two = [e for e in listed if e["number"] >= PART_TWO_FROM]
+    text = "## 노트북 목록\n\n" + rows(part_one) + "\n"
+    if part_two:
+        text += "\n### 강의 너머\n\n" + rows(part_two) + "\n"
+    return text
 
 
 def without_number(title):
@@ -125,6 +136,28 @@ def set_tagged_cell(notebook, tag, text, position):
     cells.insert(len(cells) if position == "end" else position, new)
 
 
+PART_TWO_FROM = "13"  # notebooks 13– are part 2, "강의 너머"
+
+
+def slide_type(cell):
+    """The slideshow role of a cell, from its heading (or its tags)."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    if "navigation" in tags or "check" in tags:
+        return "skip"
+    if cell["cell_type"] == "markdown":
+        first = "".join(cell["source"]).lstrip().split("\n", 1)[0]
+        if first.startswith(("# ", "## ")):
+            return "slide"
+        if first.startswith("### "):
+            return "subslide"
+    return "-"
+
+
+def set_slides(notebook):
+    for cell in notebook["cells"]:
+        cell.setdefault("metadata", {})["slideshow"] = {"slide_type": slide_type(cell)}
+
+
 def build(check=False):
     """Regenerate navigation; return the list of files that were (or would be) changed."""
     paths = notebook_paths()
@@ -145,6 +178,7 @@ def build(check=False):
         if path.name == INDEX:
             # the table of contents goes just before the navigation cell
             set_tagged_cell(nb, "toc", toc_markdown(entries), len(nb["cells"]) - 1)
+        set_slides(nb)
         after = dump(nb)
         if after != before:
             stale.append(path)

@@ -15,7 +15,7 @@ stays fast.
 from importlib import import_module
 from pathlib import Path
 
-from . import calculus, functions, optimizers
+from . import calculus, functions, optimizers, schedules
 from .checks import check_function, check_number
 from .exercises import check
 from .optimizers import (
@@ -41,6 +41,7 @@ __all__ = [
     "calculus",
     "functions",
     "optimizers",
+    "schedules",
     "plots",
     "widgets",
     "data",

@@ -23,16 +23,21 @@ SHOWN_LIMIT = 80  # characters of a value repeated in a message (a huge array is
 
 
 def shown(value):
-    """A short text for ``value`` in a message: its repr, summarised when long.
+    """A short, one-line text for ``value`` in a message: its repr, summarised when long.
 
-    NumPy scalars are shown as plain numbers (``0.5``, not ``np.float64(0.5)``)
-    and arrays with more than six entries by their shape only.
+    NumPy scalars are shown as plain numbers (``0.5``, not ``np.float64(0.5)``),
+    arrays with more than six entries by their shape, long lists by their length.
     """
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, np.ndarray) and value.size > 6:
         return f"shape {value.shape}인 배열"
     text = repr(value)
+    if len(text) <= SHOWN_LIMIT and "\n" not in text:
+        return text
+    if isinstance(value, (list, tuple)):
+        return f"{type(value).__name__} (항목 {len(value)}개)"
+    text = " ".join(text.split())
     return text if len(text) <= SHOWN_LIMIT else text[: SHOWN_LIMIT - 1] + "…"
 
 
@@ -209,7 +214,7 @@ def mapping(name, value, what="{이름: 경로}"):
     """A non-empty dict (labelled paths, curves): a lone array or list is refused."""
     if not isinstance(value, dict):
         fail(name, value if not isinstance(value, np.ndarray) else f"shape {value.shape}인 배열",
-             f"{what} 모양의 dict여야 합니다 (경로 하나면 {{'이름': 경로}}처럼 감싸세요).")
+             f"{what} 모양의 dict여야 합니다 (하나뿐이면 {{'이름': 값}}처럼 감싸세요).")
     if not value:
         fail(name, value, f"{what} 항목이 하나 이상 있어야 합니다.")
     return value

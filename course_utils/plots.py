@@ -5,6 +5,11 @@ what it drew on and never calls ``plt.show()``. Matplotlib strings that mix
 Hangul with ``$math$`` are avoided on purpose: mathtext has no font fallback,
 so Hangul there would be a missing glyph. Use Unicode (ε, x₀, ∇) in Korean
 labels, and ``$…$`` only in labels without Hangul.
+
+Every helper renders Hangul even when ``cu.setup()`` was not called (it adds
+the bundled font as a fallback, :func:`course_utils.style.use_korean_fallback`),
+and checks the data it is given: a 2D path must have shape ``(n, 2)`` and is
+never reshaped, a student's function must return numbers of the right shape.
 """
 
 from __future__ import annotations
@@ -41,14 +46,66 @@ def signed(number, spec=".4f"):
     return format(number, spec).replace("-", "\N{MINUS SIGN}")
 
 
-def get_ax(ax=None, figsize=(4, 4)):
-    """Return ``ax``, or the axes of a new figure of size ``figsize``."""
-    if ax is not None:
-        return ax
+def _subplots(*args, **kwargs):
+    """``plt.subplots`` with the Korean font fallback in place first."""
     import matplotlib.pyplot as plt
 
-    _, ax = plt.subplots(figsize=figsize)
+    from .style import use_korean_fallback
+
+    use_korean_fallback()
+    kwargs.setdefault("layout", "constrained")  # labels of neighbouring panels must not overlap
+    return plt.subplots(*args, **kwargs)
+
+
+def get_ax(ax=None, figsize=(4, 4)):
+    """Return ``ax``, or the axes of a new figure of size ``figsize``.
+
+    Either way the Korean font fallback is in place before anything is drawn.
+    """
+    from matplotlib.axes import Axes
+
+    from .style import use_korean_fallback
+
+    use_korean_fallback()
+    if ax is None:
+        _, ax = _subplots(figsize=figsize)
+    elif not isinstance(ax, Axes):
+        _validate.fail("ax", ax, "matplotlib Axes(예: fig, ax = plt.subplots()의 ax) 또는 None이어야 합니다.")
     return ax
+
+
+def _function_1d(name, f, x=None):
+    """A function of one variable to draw, and where: ``x`` or ``f.grid()``."""
+    f = _validate.function(name, f, arguments=("x",), example="cu.functions.QUADRATIC",
+                           value_kind="함숫값")
+    if x is None:
+        if not callable(getattr(f, "grid", None)):
+            _validate.fail("x", None, "일반 함수를 그리려면 x(그릴 점들)를 주어야 합니다.")
+        return f, f.grid()
+    x = _validate.finite_array("x", x)
+    if x.ndim != 1:
+        _validate.fail("x", f"shape {x.shape}", "1차원 배열이어야 합니다.")
+    return f, x
+
+
+def _values_1d(name, f, x):
+    """f(x) for drawing: numbers shaped like ``x`` (inf/NaN are left out of a plot)."""
+    return _validate.evaluate(name, f, x, arguments=("x",), shape=x.shape, like="x")
+
+
+def _function_2d(f):
+    """A :class:`~course_utils.functions.Function2D` (or one built like it)."""
+    if getattr(f, "ndim", None) != 2 or not all(
+            callable(getattr(f, attribute, None)) for attribute in ("grid", "loss")):
+        _validate.fail("f", f, "이변수 함수 객체(예: cu.functions.ROSENBROCK, "
+                               "cu.functions.Function2D(...))여야 합니다.")
+    return f
+
+
+def _paths_2d(paths):
+    """``{label: (n, 2) array}``, each path checked (never reshaped)."""
+    _validate.mapping("paths", paths)
+    return {label: _validate.path_2d("paths", path, label=label) for label, path in paths.items()}
 
 
 def plot_curve(f, x=None, ax=None, mark_minima=True, label=None, **line_kw):
@@ -73,9 +130,9 @@ def plot_curve(f, x=None, ax=None, mark_minima=True, label=None, **line_kw):
     -------
     matplotlib.axes.Axes
     """
+    f, x = _function_1d("f", f, x)
     ax = get_ax(ax)
-    x = f.grid() if x is None else np.asarray(x, dtype=float)
-    ax.plot(x, f(x), label=label, **line_kw)
+    ax.plot(x, _values_1d("f", f, x), label=label, **line_kw)
     if mark_minima:
         for i, x_min in enumerate(getattr(f, "minima", ())):
             if x.min() <= x_min <= x.max():
@@ -110,9 +167,11 @@ def plot_tangent(f, x0, ax=None, width=1.0, slope=None, **line_kw):
     """
     from .calculus import tangent_line
 
+    width = _validate.positive("width", width)
     ax = get_ax(ax)
-    if slope is None and hasattr(f, "derivative"):
-        slope = float(f.derivative(x0))
+    if slope is None and callable(getattr(f, "derivative", None)):
+        x0 = _validate.real_number("x0", x0)
+        slope = float(_validate.evaluate("f.derivative", f.derivative, x0, scalar=True).reshape(()))
     line = tangent_line(f, x0, slope=slope)
     xs = np.linspace(x0 - width, x0 + width, 2)
     line_kw.setdefault("linestyle", "--")
@@ -151,12 +210,34 @@ def plot_path_1d(f, path, ax=None, name="x", max_labels=PATH_LABEL_LIMIT, color=
     -------
     matplotlib.axes.Axes
     """
+    f = _validate.function("f", f, arguments=("x",), example="cu.functions.QUADRATIC",
+                           value_kind="함숫값")
+    path = _path_1d("path", path)
+    max_labels = _validate.count("max_labels", max_labels)
+    offset = _validate.real_number("offset", offset)
     ax = get_ax(ax)
-    path = np.asarray(path, dtype=float).ravel()
-    ax.scatter(path, f(path), color=color, marker=marker, zorder=4, label=label, s=20)
-    for k, point in enumerate(path[:max_labels]):
-        ax.text(point + offset, f(point), f"${name}_{{{k}}}$", color=color)
+    heights = _values_1d("f", f, path)
+    ax.scatter(path, heights, color=color, marker=marker, zorder=4, label=label, s=20)
+    for k, (point, height) in enumerate(zip(path[:max_labels], heights)):
+        ax.text(point + offset, height, f"${name}_{{{k}}}$", color=color)
     return ax
+
+
+def _path_1d(name, path, label=None):
+    """Iterates of a 1D run: shape ``(n,)`` (or ``(n, 1)``), finite, n ≥ 1; not flattened."""
+    where = "" if label is None else f"{label!r}의 "
+    array = _validate.numeric_array(name, path if label is None else path)
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1 or len(array) == 0:
+        raise ValueError(
+            f"`{name}` 값이 올바르지 않습니다: {where}shape {array.shape} — 일변수 경로는 "
+            "(n,) 모양의 반복값 배열이어야 합니다 (2차원 경로는 plot_path_2d)."
+        )
+    if not np.isfinite(array).all():
+        raise ValueError(f"`{name}` 값이 올바르지 않습니다: {where}NaN 또는 inf가 있는 경로 — "
+                         "모든 점이 유한해야 합니다.")
+    return array
 
 
 def plot_descent_1d(f, path, ax=None, title=None, x=None, **path_kw):
@@ -212,15 +293,14 @@ def path_panels(f, paths, ncols=None, panel_size=3.0, x=None, sharey=True, **pat
     -------
     ndarray of matplotlib.axes.Axes
     """
-    import matplotlib.pyplot as plt
-
+    _validate.mapping("paths", paths)
+    paths = {title: _path_1d("paths", path, label=title) for title, path in paths.items()}
     n = len(paths)
-    if n == 0:
-        raise ValueError("`paths` 값이 올바르지 않습니다: {} — 경로가 하나 이상 필요합니다.")
     ncols = n if ncols is None else _validate.count("ncols", ncols, minimum=1)
+    panel_size = _validate.positive("panel_size", panel_size)
     nrows = -(-n // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(panel_size * ncols, panel_size * nrows),
-                             sharex=True, sharey=sharey, squeeze=False)
+    fig, axes = _subplots(nrows, ncols, figsize=(panel_size * ncols, panel_size * nrows),
+                          sharex=True, sharey=sharey, squeeze=False)
     for ax, (title, path) in zip(axes.flat, paths.items()):
         plot_descent_1d(f, path, ax=ax, title=title, x=x, **path_kw)
     for ax in axes.flat[n:]:
@@ -256,6 +336,8 @@ def plot_contour(f, ax=None, n=200, levels=30, log_levels=False, filled=False,
     -------
     matplotlib.axes.Axes
     """
+    f = _function_2d(f)
+    n = _validate.count("n", n, minimum=2)
     ax = get_ax(ax, figsize=(5, 4))
     X, Y = f.grid(n)
     Z = f(X, Y)
@@ -296,8 +378,8 @@ def plot_path_2d(path, ax=None, label=None, color=None, marker="o", markersize=3
     -------
     matplotlib.axes.Axes
     """
+    path = _validate.path_2d("path", path)
     ax = get_ax(ax, figsize=(5, 4))
-    path = np.asarray(path, dtype=float).reshape(-1, 2)
     (line,) = ax.plot(path[:, 0], path[:, 1], marker=marker, markersize=markersize,
                       linewidth=1.2, color=color, label=label, zorder=4)
     ax.plot(*path[0], marker="o", markersize=8, markerfacecolor="white",
@@ -329,6 +411,8 @@ def plot_paths_2d(f, paths, ax=None, legend=True, contour_kw=None, **path_kw):
     -------
     matplotlib.axes.Axes
     """
+    f = _function_2d(f)
+    paths = _paths_2d(paths)
     ax = plot_contour(f, ax=ax, **(contour_kw or {}))
     for (label, path), color in zip(paths.items(), PATH_COLORS * 4):
         plot_path_2d(path, ax=ax, label=label, color=color, **path_kw)
@@ -361,9 +445,20 @@ def plot_loss_curves(curves, ax=None, log=True, xlabel="반복 횟수 k", ylabel
     -------
     matplotlib.axes.Axes
     """
-    ax = get_ax(ax, figsize=(5, 3.5))
+    _validate.mapping("curves", curves, what="{이름: 손실 배열}")
+    minimum = _validate.real_number("minimum", minimum)
+    checked = {}
     for label, losses in curves.items():
-        losses = np.asarray(losses, dtype=float)
+        losses = _validate.numeric_array("curves", losses)
+        if losses.ndim != 1 or len(losses) == 0:
+            raise ValueError(f"`curves` 값이 올바르지 않습니다: {label!r}의 shape {losses.shape} — "
+                             "곡선마다 (n,) 모양의 손실 배열이어야 합니다.")
+        if np.isnan(losses).any():
+            raise ValueError(f"`curves` 값이 올바르지 않습니다: {label!r}에 NaN이 있습니다 — "
+                             "발산한 실행이면 cu.optimize가 멈춘 곳까지의 손실만 넘기세요.")
+        checked[label] = losses
+    ax = get_ax(ax, figsize=(5, 3.5))
+    for label, losses in checked.items():
         if log:
             # a run that reaches the minimum exactly would be log(0): clip at tiny
             losses = np.maximum(losses - minimum, np.finfo(float).tiny)
@@ -408,11 +503,14 @@ def surface_3d(f, paths=None, n=60, lift=0.0, colorscale="Viridis", opacity=0.9,
     """
     import plotly.graph_objects as go
 
+    f = _function_2d(f)
+    paths = {} if paths is None else _paths_2d(paths)
+    n = _validate.count("n", n, minimum=2)
+    lift = _validate.real_number("lift", lift)
     X, Y = f.grid(n)
     fig = go.Figure(go.Surface(x=X, y=Y, z=f(X, Y), colorscale=colorscale, opacity=opacity,
                                showscale=False, name="f(x, y)"))
-    for (label, path), color in zip((paths or {}).items(), PATH_COLORS * 4):
-        path = np.asarray(path, dtype=float).reshape(-1, 2)
+    for (label, path), color in zip(paths.items(), PATH_COLORS * 4):
         z = f.loss(path) + lift
         fig.add_trace(go.Scatter3d(x=path[:, 0], y=path[:, 1], z=z, mode="lines+markers",
                                    name=label, legendgroup=label,
@@ -463,15 +561,15 @@ def plot_bias_correction(raw, corrected, ax=None, reference=None, raw_label="$s_
     -----
     Each value is marked when there are at most ``MARKER_LIMIT`` (100) of them.
     """
-    raw = np.asarray(raw, dtype=float).ravel()
-    corrected = np.asarray(corrected, dtype=float).ravel()
+    raw = _sequence("raw", raw)
+    corrected = _sequence("corrected", corrected)
     _validate.same_shape("corrected", corrected, raw.shape)
     ax = get_ax(ax, figsize=(5, 3.5))
     k = np.arange(1, len(raw) + 1)
     if reference is not None:
-        reference = np.asarray(reference, dtype=float)
+        reference = _validate.finite_array("reference", reference)
         constant = reference.ndim == 0
-        reference = np.broadcast_to(reference, raw.shape) if constant else reference.ravel()
+        reference = np.broadcast_to(reference, raw.shape) if constant else reference
         _validate.same_shape("reference", reference, raw.shape)
         # wide and pale, so it still shows where a corrected estimate lies on top of it
         ax.plot(k, reference, color="0.6", linewidth=3.0, alpha=0.6,
@@ -488,6 +586,14 @@ def plot_bias_correction(raw, corrected, ax=None, reference=None, raw_label="$s_
     return ax
 
 
+def _sequence(name, values):
+    """A finite 1D sequence of numbers, n ≥ 1 (not flattened from a matrix)."""
+    values = _validate.finite_array(name, values)
+    if values.ndim != 1:
+        _validate.fail(name, f"shape {values.shape}", "1차원 (n,) 배열이어야 합니다.")
+    return values
+
+
 def step_lengths(path):
     """The largest per-coordinate move of each step, max_i |w_{k,i} − w_{k−1,i}|.
 
@@ -501,14 +607,16 @@ def step_lengths(path):
     ndarray
         Shape ``(n,)``: entry k−1 belongs to the step w_{k−1} → w_k.
     """
-    path = np.asarray(path, dtype=float)
+    path = _validate.numeric_array("path", path)
     if path.ndim == 1:
         path = path[:, None]
-    if path.ndim != 2 or len(path) < 2:
+    if path.ndim != 2 or len(path) < 2 or path.shape[1] == 0:
         raise ValueError(
             f"`path` 값이 올바르지 않습니다: shape {path.shape} — 점이 두 개 이상인 "
             "(n+1,) 또는 (n+1, d) 배열이어야 합니다."
         )
+    if not np.isfinite(path).all():
+        _validate.fail("path", "NaN 또는 inf가 있는 경로", "모든 점이 유한해야 합니다.")
     return np.abs(np.diff(path, axis=0)).max(axis=1)
 
 
@@ -541,11 +649,21 @@ def plot_step_lengths(paths, scale=1.0, ax=None, bound=None, bound_label=None, l
     -------
     matplotlib.axes.Axes
     """
+    _validate.mapping("paths", paths)
+    lengths_of = {}
+    for label, path in paths.items():
+        try:
+            lengths_of[label] = step_lengths(path)
+        except ValueError as error:  # name the path inside the dict
+            raise ValueError(str(error).replace("`path` 값이 올바르지 않습니다:",
+                                                f"`paths` 값이 올바르지 않습니다: {label!r}의")) from None
+    if bound is not None:
+        bound = _validate.real_number("bound", bound)
     ax = get_ax(ax, figsize=(5, 3.5))
     for i, (label, path) in enumerate(paths.items()):
-        divisor = scale[label] if isinstance(scale, dict) else scale
+        divisor = scale.get(label) if isinstance(scale, dict) else scale
         divisor = _validate.positive("scale", divisor)
-        lengths = step_lengths(path) / divisor
+        lengths = lengths_of[label] / divisor
         color = None if colors is None else (
             colors[label] if isinstance(colors, dict) else list(colors)[i])
         ax.plot(np.arange(1, len(lengths) + 1), lengths, linewidth=1.2, label=label, color=color)
@@ -670,9 +788,9 @@ def animate_paths_2d(f, paths, n_frames=40, log_scale=False, n=80, title=None, h
 
     n_frames = _validate.count("n_frames", n_frames, minimum=2)
     frame_ms = _validate.count("frame_ms", frame_ms, minimum=1)
-    if not paths:
-        raise ValueError("`paths` 값이 올바르지 않습니다: {} — 경로가 하나 이상 필요합니다.")
-    arrays = {label: np.asarray(path, dtype=float).reshape(-1, 2) for label, path in paths.items()}
+    f = _function_2d(f)
+    arrays = _paths_2d(paths)
+    n = _validate.count("n", n, minimum=2)
     X, Y = f.grid(n)
     Z = f(X, Y)
     if log_scale:
@@ -884,14 +1002,18 @@ def plot_paths_and_losses(f, paths, axes=None, minimum=None, contour_kw=None, **
     ndarray of matplotlib.axes.Axes
         The two axes (contour, losses).
     """
+    f = _function_2d(f)
+    paths = _paths_2d(paths)
     if axes is None:
-        import matplotlib.pyplot as plt
-
-        _, axes = plt.subplots(1, 2, figsize=(10, 4))
-    contour_ax, loss_ax = axes
+        _, axes = _subplots(1, 2, figsize=(10, 4))
+    try:
+        contour_ax, loss_ax = axes
+    except (TypeError, ValueError):
+        _validate.fail("axes", axes, "Axes 두 개(등고선, 손실)여야 합니다.")
     plot_paths_2d(f, paths, ax=contour_ax, contour_kw=contour_kw, **path_kw)
     if minimum is None:
         minimum = float(f.loss(np.asarray(f.minima[0]))) if f.minima else 0.0
+    minimum = _validate.real_number("minimum", minimum)
     plot_loss_curves({label: f.loss(path) for label, path in paths.items()}, ax=loss_ax,
                      minimum=minimum)
     colors = {line.get_label(): line.get_color() for line in contour_ax.lines}

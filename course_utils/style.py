@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import _validate
+from . import _validate, webfont
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 KOREAN_FONT = "NanumGothic"
@@ -51,6 +51,35 @@ def register_fonts():
                 manager.ttflist[-1] = dataclasses.replace(entry, weight=700)
         names.add(font_manager.FontProperties(fname=str(path)).get_name())
     return sorted(names)
+
+
+_registered_with = None  # the font manager the bundled fonts were added to
+
+
+def use_korean_fallback():
+    """Let Hangul render in any figure, with or without :func:`setup` (cheap to repeat).
+
+    Registers the bundled fonts (once per font manager) and appends
+    NanumGothic to ``rcParams["font.family"]`` if it is not there, so
+    matplotlib's per-glyph fallback takes Hangul from it while every glyph
+    the user's fonts have still comes from them: the style is not otherwise
+    changed. The plot helpers and explorers call this before they create text.
+
+    Returns
+    -------
+    None
+    """
+    global _registered_with
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
+    if _registered_with is not font_manager.fontManager:
+        register_fonts()
+        _registered_with = font_manager.fontManager
+    family = mpl.rcParams["font.family"]
+    family = [family] if isinstance(family, str) else list(family)
+    if KOREAN_FONT not in family:
+        mpl.rcParams["font.family"] = [*family, KOREAN_FONT]
 
 
 def _use_retina_png():
@@ -103,3 +132,4 @@ def setup(context="paper"):
             "figure.dpi": BASE_DPI * DISPLAY_SCALE[context],
         }
     )
+    webfont.use_in_plotly()  # plotly's text in the course's web font, Hangul included

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import time
+from decimal import Decimal
 
 import numpy as np
 import PIL.Image
@@ -106,88 +107,258 @@ class Explorer:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
+def _readout_format(step):
+    """A slider readout with as many decimals as its step (0.005 → ".3f", not "0.08" for 0.075)."""
+    exponent = Decimal(repr(float(step))).normalize().as_tuple().exponent
+    return f".{max(0, -exponent)}f"
+
+
 def _slider(kind, description, value, low, high, step):
     import ipywidgets as widgets
 
     cls = widgets.IntSlider if kind == "int" else widgets.FloatSlider
     value = min(max(value, low), high)
+    options = {} if kind == "int" else {"readout_format": _readout_format(step)}
     return cls(value=value, min=low, max=high, step=step, description=description,
                continuous_update=True, style={"description_width": "initial"},
-               layout=widgets.Layout(width="260px"))
+               layout=widgets.Layout(width="260px"), **options)
+
+
+def _step_for(low, high):
+    """A round slider step, about a hundredth of the range (1, 2 or 5 × 10ᵏ)."""
+    raw = (high - low) / 100
+    power = 10.0 ** np.floor(np.log10(raw))
+    return float(min((factor * power for factor in (1, 2, 5)), key=lambda step: abs(step - raw)))
+
+
+def _number(x):
+    """A parameter value for figure text: 4 significant digits, the true minus sign."""
+    return signed(float(x), ".4g")
+
+
+def _subscript(k):
+    return str(k).translate(_SUBSCRIPTS)
+
+
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _figure(figsize):
+    """A matplotlib Figure (not pyplot) whose text renders Hangul, setup() or not."""
+    from matplotlib.figure import Figure
+
+    from .style import use_korean_fallback
+
+    use_korean_fallback()
+    return Figure(figsize=figsize, layout="constrained")
+
+
+def _function_1d(f):
+    """A function of one variable with a derivative, a domain and known minima, checked."""
+    if not callable(f) or not callable(getattr(f, "derivative", None)) \
+            or getattr(f, "ndim", 1) != 1:
+        _validate.fail("f", f, "f(x)와 f.derivative(x)가 있는 일변수 함수 객체(예: "
+                               "cu.functions.QUADRATIC, cu.functions.Function1D(...))여야 합니다.")
+    _validate.interval("f.domain", getattr(f, "domain", None))
+    minima = _validate.points("f.minima", getattr(f, "minima", ()))
+    if minima.ndim > 1:
+        _validate.fail("f.minima", f.minima, "최솟값 x 좌표들의 목록이어야 합니다.")
+    xs = np.linspace(*f.domain, 9)
+    for name, fn in (("f", f), ("f.derivative", f.derivative)):
+        values = _validate.evaluate(name, fn, xs, arguments=("x",), shape=xs.shape, like="x")
+        if not np.isfinite(values).all():
+            _validate.fail(name, values.tolist(), f"정의역 {f.domain}에서 유한한 값이어야 합니다.")
+    return f
+
+
+GAP_RANGE = (1e-12, 1e4)  # the fixed log range of the loss panels (a fixed layout redraws fast)
+
+
+class _LossPanel:
+    """An explorer's loss axes with fixed limits that never hide a value's truth.
+
+    With a known minimum f* it draws f(x_k) − f* on a log axis; without one,
+    f(x_k) itself on a linear axis over ``value_range``. Values outside the
+    fixed range are drawn at its edge *and* marked ▲ (above) or ▼ (below),
+    with a note saying so, so a clipped run is not read as a plateau.
+    """
+
+    def __init__(self, ax, f_star, value_range, symbol="x"):
+        from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+
+        self.ax, self.f_star, self.runs = ax, f_star, []
+        if f_star is None:
+            low, high = value_range
+            pad = 0.05 * (high - low) if high > low else 1.0
+            self.low, self.high = low - pad, high + pad
+            ax.set(ylim=(self.low, self.high), ylabel=f"$f({symbol}_k)$")
+            ax.yaxis.set_major_locator(MaxNLocator(5))
+            self.limits = (_number(self.low), _number(self.high))
+        else:
+            self.low, self.high = GAP_RANGE
+            ax.set(yscale="log", ylim=GAP_RANGE, ylabel=f"$f({symbol}_k) - f({symbol}^*)$")
+            # Few ticks, no minor ones: tick labels are most of the cost of a redraw.
+            ax.yaxis.set_major_locator(LogLocator(numticks=5))
+            ax.yaxis.set_minor_locator(NullLocator())
+            self.limits = ("10⁻¹²", "10⁴")
+        self.note = ax.text(0.98, 0.97, "", transform=ax.transAxes, ha="right", va="top",
+                            fontsize="small", color="0.25")
+
+    def add(self, color, **line_kw):
+        """A new run's line (and its ▲/▼ marks) in ``color``; returns its index."""
+        (line,) = self.ax.plot([], [], color=color, **line_kw)
+        (above,) = self.ax.plot([], [], "^", color=color, markersize=6, linestyle="none",
+                                markeredgecolor="k", zorder=5)
+        (below,) = self.ax.plot([], [], "v", color=color, markersize=6, linestyle="none",
+                                markeredgecolor="k", zorder=5)
+        self.runs.append((line, above, below))
+        return len(self.runs) - 1
+
+    def show(self, losses_of):
+        """Draw ``{index: f(x_k) for k = 0, 1, …}`` and update the note."""
+        any_above = any_below = False
+        for index, losses in losses_of.items():
+            line, above, below = self.runs[index]
+            values = np.asarray(losses, dtype=float)
+            if self.f_star is not None:
+                values = values - self.f_star
+            k = np.arange(len(values))
+            is_above, is_below = values > self.high, values < self.low
+            line.set_data(k, np.clip(values, self.low, self.high))
+            above.set_data(k[is_above], np.full(is_above.sum(), self.high))
+            below.set_data(k[is_below], np.full(is_below.sum(), self.low))
+            any_above |= bool(is_above.any())
+            any_below |= bool(is_below.any())
+        notes = []
+        if any_above:
+            notes.append(f"▲ {self.limits[1]}보다 큼 (잘려서 표시)")
+        if any_below:
+            below_text = "10⁻¹²보다 작거나 f* 아래" if self.f_star is not None \
+                else f"{self.limits[0]}보다 작음"
+            notes.append(f"▼ {below_text} (잘려서 표시)")
+        self.note.set_text("\n".join(notes))
+
+
+def _verdict_1d(f, path, x0, lr, steps):
+    """A true sentence about a 1D gradient-descent run (no guess about its future).
+
+    Divergence by the package's rule; arrival at a known minimum as
+    :func:`course_utils.landscapes.classify_endpoints` decides it (the rule of
+    the basin maps); otherwise facts about the iterates shown: an exact
+    two-point cycle, a loss that rose at every step, or the last step length.
+    """
+    from . import landscapes
+
+    if path.diverged:
+        return "발산: " + path.reason.replace("에서 ", "에서\n", 1)
+    iterates = np.asarray(path)
+    k = len(iterates) - 1
+    last_step = float(iterates[-1] - iterates[-2])
+    if len(f.minima):
+        ends = landscapes.Endpoints(
+            x0=np.array(x0), lr=np.array(lr), final=np.array(iterates[-1]),
+            last_step=np.array(last_step), n_steps=np.array(k), diverged=np.array(False),
+            n_iter=steps)
+        label = int(landscapes.classify_endpoints(ends, f.minima)[()])
+        if label >= 0:
+            return f"최솟값 x ≈ {signed(f.minima[label], '.4g')}에 도착"
+    scale = max(1.0, float(np.max(np.abs(iterates[-3:]))))
+    if k >= 2 and abs(iterates[-1] - iterates[-3]) <= 1e-9 * scale < abs(last_step):
+        return f"진동: x{_subscript(k)} = x{_subscript(k - 2)} (두 점을 오감)"
+    losses = f(iterates)
+    if k >= 2 and np.all(np.diff(losses) > 0):
+        return "손실이 매 걸음 커지는 중"
+    return f"최솟값에 아직 도착하지 않음\n(마지막 보폭 |x{_subscript(k)} − x{_subscript(k - 1)}| " \
+           f"= {signed(abs(last_step), '.3g')})"
 
 
 def gd_explorer(f=QUADRATIC, lr=0.2, x0=4.0, steps=10, lr_range=(0.01, 1.2), x0_range=None,
                 max_steps=50):
     """Gradient descent on a 1D function: ε, x₀ and steps → path and loss curve.
 
+    The status text is a fact about the run shown: diverged (by the rule of
+    :mod:`course_utils.optimizers`, with the update it happened at), arrived at
+    a known minimum (the rule of the basin maps), a two-point cycle, a loss
+    that rose at every step, or the last step length. The loss panel marks
+    values beyond its fixed range with ▲/▼ instead of drawing a flat line.
+
     Parameters
     ----------
     f : Function1D, default ``functions.QUADRATIC``
-        The function.
+        The function: ``f(x)``, ``f.derivative(x)``, ``f.domain`` and
+        ``f.minima`` (the loss panel shows f(x_k) − f(x*) for the first minimum,
+        or f(x_k) if ``f.minima`` is empty).
     lr : float, default 0.2
-        Initial learning rate ε.
+        Initial learning rate ε > 0 (clamped to ``lr_range``).
     x0 : float, default 4.0
-        Initial starting point.
+        Initial starting point (clamped to ``x0_range``).
     steps : int, default 10
-        Initial number of steps.
+        Initial number of steps, ≥ 1 (clamped to ``max_steps``).
     lr_range : tuple of float, default (0.01, 1.2)
-        Slider range of ε.
+        Slider range of ε; both ends > 0.
     x0_range : tuple of float, optional
         Slider range of x₀; default ``f.domain``.
     max_steps : int, default 50
-        Upper end of the steps slider.
+        Upper end of the steps slider, 1 … 10 000.
 
     Returns
     -------
     Explorer
+        Controls ``"lr"``, ``"x0"`` and ``"steps"``.
     """
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import LogLocator, NullLocator
+    from matplotlib.ticker import MaxNLocator
 
-    x0_range = f.domain if x0_range is None else x0_range
+    f = _function_1d(f)
+    lr = _validate.positive("lr", lr)
+    x0 = _validate.real_number("x0", x0)
+    steps = _validate.count("steps", steps, minimum=1)
+    lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
+    x0_low, x0_high = _validate.interval("x0_range", f.domain if x0_range is None else x0_range)
+    max_steps = _validate.count("max_steps", max_steps, minimum=1, maximum=10_000)
     controls = {
-        "lr": _slider("float", "학습률 ε", lr, *lr_range, 0.01),
-        "x0": _slider("float", "시작점 x₀", x0, *x0_range, 0.05),
+        "lr": _slider("float", "학습률 ε", lr, lr_low, lr_high, min(0.01, _step_for(lr_low, lr_high))),
+        "x0": _slider("float", "시작점 x₀", x0, x0_low, x0_high,
+                      min(0.05, _step_for(x0_low, x0_high))),
         "steps": _slider("int", "반복 횟수", steps, 1, max_steps, 1),
     }
-    fig = Figure(figsize=(8, 3.2), layout="constrained")
+    fig = _figure((8, 3.2))
     ax_path, ax_loss = fig.subplots(1, 2)
-    xs = f.grid()
-    ax_path.plot(xs, f(xs))
-    ax_path.plot(f.minima[0], f(f.minima[0]), marker="s", color="tab:orange", linestyle="none")
+    # the curve over the domain and every start the slider allows
+    low, high = min(f.domain[0], x0_low), max(f.domain[1], x0_high)
+    xs = np.linspace(low, high, 200)
+    ys = f(xs)
+    ax_path.plot(xs, ys)
+    if len(f.minima):
+        ax_path.plot(f.minima[0], f(f.minima[0]), marker="s", color="tab:orange",
+                     linestyle="none")
     (path_line,) = ax_path.plot([], [], "o-", color="k", markersize=4, linewidth=0.8)
     (start_point,) = ax_path.plot([], [], "o", color="tab:red", markersize=7)
-    status = ax_path.text(0.02, 0.95, "", transform=ax_path.transAxes, va="top")
-    pad = 0.03 * (f.domain[1] - f.domain[0])  # so a start at the domain's edge is not cut
-    ax_path.set(xlim=(f.domain[0] - pad, f.domain[1] + pad), xlabel="$x$", ylabel="$f(x)$",
-                title=f.title)
-    f_min = float(f(f.minima[0]))
-    (loss_line,) = ax_loss.plot([], [], "o-", markersize=3)
-    gap_floor, gap_ceiling = 1e-12, 1e4  # fixed, so the layout never has to change
-    ax_loss.set(yscale="log", ylim=(gap_floor, gap_ceiling), xlabel="반복 k",
-                ylabel="$f(x_k) - f(x^*)$", title="최솟값까지 남은 손실")
-    # Few ticks, no minor ones: tick labels are most of the cost of a redraw.
-    ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
-    ax_loss.yaxis.set_minor_locator(NullLocator())
-    y_low, y_high = f(xs).min(), f(xs).max()
-    ax_path.set_ylim(y_low - 0.05 * (y_high - y_low), y_high + 0.05 * (y_high - y_low))
+    status = ax_path.text(0.02, 0.95, "", transform=ax_path.transAxes, va="top", fontsize=9,
+                          bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"))
+    pad = 0.03 * (high - low)  # so a start at the domain's edge is not cut
+    ax_path.set(xlim=(low - pad, high + pad), xlabel="$x$", ylabel="$f(x)$", title=f.title
+                if hasattr(f, "title") else None)
+    y_low, y_high = float(ys.min()), float(ys.max())
+    margin = 0.05 * (y_high - y_low) if y_high > y_low else 1.0
+    ax_path.set_ylim(y_low - margin, y_high + margin)
+    f_star = float(f(f.minima[0])) if len(f.minima) else None
+    losses = _LossPanel(ax_loss, f_star, (y_low, y_high))
+    run = losses.add("tab:blue", marker="o", markersize=3)
+    ax_loss.set(xlabel="반복 k", title="최솟값까지 남은 손실" if f_star is not None else "손실")
+    ax_loss.xaxis.set_major_locator(MaxNLocator(6, integer=True))
 
     def draw(lr, x0, steps):
-        path = np.asarray(optimize(f.gradient, x0, SGD(lr=lr), int(steps)))
-        path_line.set_data(path, f(path))
-        start_point.set_data([path[0]], [f(path[0])])
-        gap = np.clip(f(path) - f_min, gap_floor, gap_ceiling)
-        loss_line.set_data(np.arange(len(gap)), gap)
+        steps = int(steps)
+        path = optimize(f.gradient, x0, SGD(lr=lr), steps)
+        iterates = np.asarray(path)
+        path_line.set_data(iterates, f(iterates))
+        start_point.set_data([iterates[0]], [f(iterates[0])])
+        losses.show({run: f(iterates)})
         ax_loss.set_xlim(-0.5, steps + 0.5)
-        step_sizes = np.abs(np.diff(path))
-        if len(path) < steps + 1:
-            status.set_text(f"발산! ({len(path)}번째 반복에서 중단)")
-        elif len(step_sizes) > 1 and step_sizes[-1] > step_sizes[0] * (1 + 1e-9):
-            status.set_text("발산하는 중! (보폭이 커짐)")
-        elif len(step_sizes) > 1 and step_sizes[-1] > 0 and np.isclose(step_sizes[-1], step_sizes[0]):
-            status.set_text("진동 중 (보폭이 줄지 않음)")
-        else:
-            status.set_text(f"$x_{{{len(path) - 1}}}$ = {signed(path[-1])}")
+        k = len(iterates) - 1
+        status.set_text(f"ε = {_number(lr)}, x₀ = {_number(x0)}\n"
+                        f"x{_subscript(k)} = {signed(iterates[-1])}\n"
+                        + _verdict_1d(f, path, x0, lr, steps))
 
     return Explorer(fig, controls, draw)
 
@@ -218,11 +389,9 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
     Explorer
         Controls ``"h"`` and ``"x0"``.
     """
-    from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    from .calculus import derivative
-
+    f = _function_1d(f)
     x0 = _validate.real_number("x0", x0)
     h = _validate.positive("h", h)
     h_low, h_high = _validate.interval("h_range", h_range, _validate.positive)
@@ -232,7 +401,7 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
         "x0": _slider("float", "접점 x₀", x0, x0_low, x0_high, 0.05),
     }
 
-    fig = Figure(figsize=(8.4, 3.4), layout="constrained")
+    fig = _figure((8.4, 3.4))
     ax_curve, ax_slope = fig.subplots(1, 2)
 
     # Left: wide enough that x₀ + h stays in view for every slider position.
@@ -255,7 +424,7 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
     hs = np.linspace(h_low, h_high, 120)
     x0_grid = np.linspace(x0_low, x0_high, 41)[:, None]
     all_slopes = (f(x0_grid + hs) - f(x0_grid)) / hs
-    slope_of = getattr(f, "derivative", None) or (lambda x: derivative(f, x))
+    slope_of = f.derivative
     all_tangents = slope_of(x0_grid)
     low = min(all_slopes.min(), all_tangents.min())
     high = max(all_slopes.max(), all_tangents.max())
@@ -289,7 +458,7 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
         slope_marker.set_data([h], [secant_slope])
         limit_line.set_ydata([tangent_slope, tangent_slope])
         readout.set_text(
-            f"h = {signed(h, '.3f')},  x₀ = {signed(x0, '.3f')}:   할선 기울기 {signed(secant_slope)},   "
+            f"h = {_number(h)},  x₀ = {_number(x0)}:   할선 기울기 {signed(secant_slope)},   "
             f"접선 기울기 {signed(tangent_slope)},   차이 {signed(secant_slope - tangent_slope)}"
         )
 
@@ -333,13 +502,12 @@ def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5),
     Explorer
         Controls ``"x0"`` and ``"lr"``.
     """
-    from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
     from . import landscapes
     from .functions import X_SIN_X
 
-    f = X_SIN_X if f is None else f
+    f = _function_1d(X_SIN_X if f is None else f)
     x0 = _validate.real_number("x0", x0)
     lr = _validate.positive("lr", lr)
     x0_low, x0_high = _validate.interval("x0_range", f.domain if x0_range is None else x0_range)
@@ -357,7 +525,7 @@ def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5),
         "lr": _slider("float", "학습률 ε", lr, lr_low, lr_high, 0.005),
     }
 
-    fig = Figure(figsize=(8.8, 3.3), layout="constrained")
+    fig = _figure((8.8, 3.3))
     ax_path, ax_map = fig.subplots(1, 2, width_ratios=(1, 1.2))
 
     # Left: the curve over the slider range, with fixed limits (points outside stay out).
@@ -402,12 +570,12 @@ def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5),
         here.set_data([x0], [lr])
         label = int(landscapes.classify_endpoints(
             landscapes.gd_endpoints(f, x0, lr, n_iter), f.minima)[()])
-        if path.diverged:
-            verdict = f"발산 ({len(path)}번째 갱신에서 |x| > 10⁸, 중단)"
+        if path.diverged:  # the same rule, and the same count, as every explorer
+            verdict = f"발산 — {path.reason}"
         else:
             final = signed(path.final)
             verdict = f"{names[label]}" if label >= 0 else f"{names[label]} (x = {final})"
-        status.set_text(f"x₀ = {signed(x0, '.2f')}, ε = {lr:.3f}\n{n_iter}번 후: {verdict}")
+        status.set_text(f"x₀ = {_number(x0)}, ε = {_number(lr)}\n{n_iter}번 후: {verdict}")
 
     return Explorer(fig, controls, draw)
 
@@ -437,27 +605,31 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
     -------
     Explorer
     """
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+    from matplotlib.ticker import MaxNLocator
 
     from .functions import ILL_CONDITIONED
     from .optimizers import Momentum, Nesterov
+    from .plots import _function_2d
 
-    f = ILL_CONDITIONED if f is None else f
+    f = _function_2d(ILL_CONDITIONED if f is None else f)
     w0 = _validate.finite_array("w0", w0)
     _validate.same_shape("w0", w0, (2,))
+    for name, fn, shape in (("f.loss", f.loss, ()), ("f.gradient", f.gradient, (2,))):
+        value = _validate.evaluate(name, fn, w0, shape=shape, like="w0")
+        if not np.isfinite(value).all():
+            _validate.fail(name, value.tolist(), "시작점 w0에서 유한해야 합니다.")
     steps = _validate.count("steps", steps, minimum=1)
     lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
     alpha_low, alpha_high = _validate.interval("alpha_range", alpha_range,
                                                 _validate.unit_interval)
     controls = {
         "lr": _slider("float", "학습률 ε", _validate.positive("lr", lr), lr_low, lr_high,
-                      0.005),
+                      min(0.005, _step_for(lr_low, lr_high))),
         "alpha": _slider("float", "모멘텀 α", _validate.unit_interval("alpha", alpha),
-                         alpha_low, alpha_high, 0.01),
+                         alpha_low, alpha_high, min(0.01, _step_for(alpha_low, alpha_high))),
     }
 
-    fig = Figure(figsize=(8.6, 3.3), layout="constrained")
+    fig = _figure((8.6, 3.3))
     ax_path, ax_loss = fig.subplots(1, 2, width_ratios=[1.25, 1])
     # A coarse grid and few levels: the contour is redrawn on every slider move.
     X, Y = f.grid(80)
@@ -467,11 +639,14 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
                      linestyle="none")
     ax_path.plot(*w0, "o", markersize=7, markerfacecolor="white", markeredgecolor="k")
     runs = {"Momentum": (Momentum, "tab:red"), "Nesterov": (Nesterov, "tab:blue")}
+    Z = f(X, Y)
+    f_star = float(f.loss(np.asarray(f.minima[0]))) if f.minima else None
+    losses = _LossPanel(ax_loss, f_star, (float(Z.min()), float(Z.max())), symbol="w")
     path_lines, loss_lines = {}, {}
     for name, (_, color) in runs.items():
         (path_lines[name],) = ax_path.plot([], [], "o-", color=color, markersize=2,
                                            linewidth=1.0, label=name)
-        (loss_lines[name],) = ax_loss.plot([], [], color=color, linewidth=1.2, label=name)
+        loss_lines[name] = losses.add(color, linewidth=1.2, label=name)
     (x_min, x_max), (y_min, y_max) = f.domain
     ax_path.set(xlim=(x_min, x_max), ylim=(y_min, y_max), xlabel="$x$", ylabel="$y$")
     # Titles and legends as plain text: placing a real title or legend measures every
@@ -484,28 +659,24 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
     ax_path.yaxis.set_major_locator(MaxNLocator(4))
     status = ax_path.text(0.02, 0.03, "", transform=ax_path.transAxes, fontsize=9,
                           bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"))
-    f_min = float(f.loss(np.asarray(f.minima[0]))) if f.minima else 0.0
-    gap_floor, gap_ceiling = 1e-12, 1e4  # fixed, so the layout never has to change
-    ax_loss.set(yscale="log", xlim=(0, steps), ylim=(gap_floor, gap_ceiling),
-                xlabel="반복 k", ylabel="$f(w_k) - f(w^*)$")
-    ax_loss.text(0.5, 1.02, "손실 (로그 눈금)", transform=ax_loss.transAxes, ha="center",
-                 va="bottom")
+    ax_loss.set(xlim=(0, steps), xlabel="반복 k")
+    ax_loss.text(0.5, 1.02, "f(w) − f* (로그 눈금)" if f_star is not None else "손실 f(w)",
+                 transform=ax_loss.transAxes, ha="center", va="bottom")
     ax_loss.xaxis.set_major_locator(MaxNLocator(5))
-    ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
-    ax_loss.yaxis.set_minor_locator(NullLocator())
 
     def draw(lr, alpha):
-        report = []
+        report, shown = [], {}
         for name, (optimizer, _) in runs.items():
             path = optimize(f.gradient, w0, optimizer(lr=lr, alpha=alpha), steps)
             points = np.asarray(path)
             path_lines[name].set_data(points[:, 0], points[:, 1])
-            gap = np.clip(f.loss(points) - f_min, gap_floor, gap_ceiling)
-            loss_lines[name].set_data(np.arange(len(gap)), gap)
-            if path.diverged:
-                report.append(f"{name}: 발산 ({path.n_steps}번째 반복에서 중단)")
-            else:
-                report.append(f"{name}: {steps}번 후 손실 {signed(gap[-1], '.1e')}")
-        status.set_text(f"ε = {lr:.3f}, α = {alpha:.2f}\n" + "\n".join(report))
+            values = f.loss(points)
+            shown[loss_lines[name]] = values
+            if path.diverged:  # the same rule, and the same count, as every explorer
+                report.append(f"{name}: 발산 — {path.reason}")
+            else:  # the loss itself, not the clipped value the panel shows
+                report.append(f"{name}: {steps}번 후 손실 f(w) = {signed(values[-1], '.4g')}")
+        losses.show(shown)
+        status.set_text(f"ε = {_number(lr)}, α = {_number(alpha)}\n" + "\n".join(report))
 
     return Explorer(fig, controls, draw)

@@ -65,13 +65,42 @@ def test_gd_explorer_redraws_fast_and_clamps():
         explorer.update(alpha=0.5)
 
 
-def test_gd_explorer_reports_divergence():
+def status_of(explorer):
+    return explorer.fig.axes[0].texts[0].get_text()
+
+
+def test_gd_explorer_reports_divergence_by_the_package_rule():
+    # ε = 1.2 on x² − 4x + 6: |x_k − 2| = 2·1.4^k stays below 10⁸ for 50 steps, so the run
+    # has not diverged by the rule; the status says what is true, the panel marks the clipping
     explorer = cu.widgets.gd_explorer()
     explorer.update(lr=1.2, x0=4.0, steps=30)
-    status = explorer.fig.axes[0].texts[0].get_text()
-    assert "발산" in status
+    assert "발산" not in status_of(explorer) and "손실이 매 걸음 커지는 중" in status_of(explorer)
+    assert "▲" in explorer.fig.axes[1].texts[0].get_text()
+    wide = cu.widgets.gd_explorer(lr=3.0, lr_range=(0.01, 3.0), steps=30)
+    path = cu.optimize(cu.functions.QUADRATIC.gradient, 4.0, cu.SGD(lr=3.0), 30)
+    assert path.diverged and f"발산: {path.diverged_at}번째 갱신에서" in status_of(wide)
     explorer.update(lr=0.2, x0=4.0, steps=10)
-    assert "발산" not in explorer.fig.axes[0].texts[0].get_text()
+    assert "발산" not in status_of(explorer) and "▲" not in explorer.fig.axes[1].texts[0].get_text()
+
+
+def test_gd_explorer_status_is_true_on_a_non_quadratic_function():
+    # REVIEW A16: this run converges, with growing steps at first
+    explorer = cu.widgets.gd_explorer(f=cu.functions.X_SIN_X, lr=0.01, x0=3.0, steps=10)
+    path = cu.optimize(cu.functions.X_SIN_X.gradient, 3.0, cu.SGD(lr=0.01), 10)
+    assert np.all(np.diff(cu.functions.X_SIN_X(np.asarray(path))) < 0)  # the loss falls
+    text = status_of(explorer)
+    assert "발산" not in text and "커지는" not in text and "아직 도착하지 않음" in text
+    explorer.update(steps=50, lr=0.3)
+    assert "최솟값 x ≈ 4.913에 도착" in status_of(explorer)
+
+
+def test_gd_explorer_arrival_is_marked_below_the_floor():
+    explorer = cu.widgets.gd_explorer(lr=0.5)  # one step lands exactly on x* = 2
+    assert "최솟값 x ≈ 2에 도착" in status_of(explorer)
+    note = explorer.fig.axes[1].texts[0].get_text()
+    assert "▼" in note
+    below = [line for line in explorer.fig.axes[1].lines if line.get_marker() == "v"][0]
+    assert list(below.get_xdata()) == list(range(1, 11))
 
 
 def test_data_loader_works_from_any_directory(tmp_path, monkeypatch, capsys):

@@ -89,7 +89,8 @@ def wanted_codepoints():
 def source_cmap(style):
     from fontTools.ttLib import TTFont
 
-    return frozenset(TTFont(SOURCE_DIR / FACES[style], lazy=True).getBestCmap())
+    with TTFont(SOURCE_DIR / FACES[style], lazy=True) as font:
+        return frozenset(font.getBestCmap())
 
 
 def subset_codepoints(style):
@@ -169,10 +170,11 @@ def check():
         if not path.exists():
             problems.append(f"{path.name} missing")
             continue
-        font = TTFont(path)
-        if set(font.getBestCmap()) != subset_codepoints(style):
+        with TTFont(path) as font:
+            cmap = set(font.getBestCmap())
+            names = {record.nameID: record.toUnicode() for record in font["name"].names}
+        if cmap != subset_codepoints(style):
             problems.append(f"{path.name}: its characters differ from the course's")
-        names = {record.nameID: record.toUnicode() for record in font["name"].names}
         if names.get(1) != FAMILY or names.get(6) != f"{FAMILY}-{style}":
             problems.append(f"{path.name}: family {names.get(1)!r}, PostScript {names.get(6)!r}")
     for name in LICENCE_FILES:

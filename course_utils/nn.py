@@ -90,8 +90,12 @@ def one_hot(labels, n_classes):
     ndarray
         Shape ``(len(labels), n_classes)``.
     """
-    labels = np.asarray(labels, dtype=int)
-    return np.eye(n_classes)[labels]
+    n_classes = _validate.count("n_classes", n_classes, minimum=1)
+    values = _validate.numeric_array("labels", labels)
+    if values.ndim != 1 or not np.all(np.isfinite(values)) or np.any(values != np.round(values)) \
+            or np.any(values < 0) or np.any(values >= n_classes):
+        _validate.fail("labels", labels, f"0 … {n_classes - 1} 사이의 정수 라벨들(1차원)이어야 합니다.")
+    return np.eye(n_classes)[values.astype(int)]
 
 
 class MLP:
@@ -149,7 +153,7 @@ class MLP:
             W₁ ``(n_inputs, n_hidden)``, b₁ ``(n_hidden,)``,
             W₂ ``(n_hidden, n_classes)``, b₂ ``(n_classes,)``.
         """
-        w = np.asarray(w, dtype=float)
+        w = _validate.numeric_array("w", w)
         if w.shape != (self.n_params,):
             _validate.same_shape("w", w, (self.n_params,))
         return tuple(w[self._slices[name]].reshape(shape)
@@ -205,18 +209,19 @@ class MLP:
         return 1.0 - H**2 if self.activation == "tanh" else (Z1 > 0).astype(float)
 
     def _inputs(self, X):
-        X = np.asarray(X, dtype=float)
+        X = _validate.numeric_array("X", X)
         if X.ndim != 2 or X.shape[1] != self.n_inputs:
             _validate.same_shape("X", X, (len(X), self.n_inputs))
         return X
 
     def _labels(self, y, n):
-        labels = np.asarray(y)
-        as_int = labels.astype(int)
-        if labels.shape != (n,) or np.any(as_int != labels) or np.any(as_int < 0) \
-                or np.any(as_int >= self.n_classes):
+        labels, problem = _validate._float_array(y)
+        # NaN and inf are refused before the cast to int, which would warn
+        as_int = labels.astype(int) if problem is None and np.isfinite(labels).all() else None
+        if as_int is None or labels.shape != (n,) or np.any(as_int != labels) \
+                or np.any(as_int < 0) or np.any(as_int >= self.n_classes):
             raise ValueError(
-                f"`y` 값이 올바르지 않습니다: {np.asarray(y)!r} — 길이 {n}의 정수 라벨 "
+                f"`y` 값이 올바르지 않습니다: {_validate.shown(y)} — 길이 {n}의 정수 라벨 "
                 f"0 … {self.n_classes - 1} 이어야 합니다."
             )
         return as_int
@@ -371,6 +376,8 @@ def stratified_split(labels, fractions=(0.6, 0.2, 0.2), seed=None):
         Sorted row indices, one array per part; together they cover every row once.
     """
     labels = np.asarray(labels)
+    if isinstance(fractions, (str, bytes)) or not hasattr(fractions, "__iter__"):
+        _validate.fail("fractions", fractions, "(0.6, 0.2, 0.2)처럼 비율들의 목록이어야 합니다.")
     fractions = [_validate.positive("fractions", f) for f in fractions]
     if len(fractions) < 2 or not np.isclose(sum(fractions), 1.0):
         raise ValueError(

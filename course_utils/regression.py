@@ -32,7 +32,7 @@ from .functions import Function2D
 
 def _features(X):
     """``X`` as a 2D float array ``(n, d)``; a 1D array is one feature."""
-    X = np.asarray(X, dtype=float)
+    X = _validate.numeric_array("X", X)
     if X.ndim == 1:
         return X[:, None]
     if X.ndim != 2:
@@ -43,7 +43,7 @@ def _features(X):
 def _checked(params, X, y=None):
     """Shapes only (cheap: these functions run once per mini-batch)."""
     X = _features(X)
-    params = np.asarray(params, dtype=float)
+    params = _validate.numeric_array("params", params)
     if params.shape != (X.shape[1] + 1,):
         _validate.fail(
             "params", f"shape {params.shape}",
@@ -52,7 +52,7 @@ def _checked(params, X, y=None):
         )
     if y is None:
         return params, X
-    y = np.asarray(y, dtype=float)
+    y = _validate.numeric_array("y", y)
     if y.shape != (len(X),):
         _validate.fail("y", f"shape {y.shape}", f"X의 행 수에 맞게 shape ({len(X)},) 이어야 합니다.")
     return params, X, y

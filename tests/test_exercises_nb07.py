@@ -10,7 +10,6 @@ from course_utils import calculus
 from course_utils.exercises import evaluate, get
 from course_utils.functions import LECTURE_SURFACE
 
-
 # ---- 07.1: a rectangular grid from np.outer
 
 
@@ -25,7 +24,10 @@ def model_grid(xs, ys):
     [
         model_grid,
         lambda xs, ys: np.array([np.outer(np.ones_like(ys), xs), np.outer(ys, np.ones_like(xs))]),
-        lambda xs, ys: [np.outer(np.ones(len(ys)), xs).tolist(), np.outer(ys, np.ones(len(xs))).tolist()],
+        lambda xs, ys: [
+            np.outer(np.ones(len(ys)), xs).tolist(),
+            np.outer(ys, np.ones(len(xs))).tolist(),
+        ],
     ],
 )
 def test_07_1_equivalent_answers_pass(answer):
@@ -42,14 +44,19 @@ def test_07_1_reference_is_meshgrid_and_points_include_a_square():
 
 def test_07_1_slips():
     ij = evaluate(
-        "07.1", lambda xs, ys: np.stack([np.outer(xs, np.ones(len(ys))), np.outer(np.ones(len(xs)), ys)])
+        "07.1",
+        lambda xs, ys: np.stack([np.outer(xs, np.ones(len(ys))), np.outer(np.ones(len(xs)), ys)]),
     )
     assert ij.status == "wrong" and '"ij" 방향' in ij.message
     swapped = evaluate("07.1", lambda xs, ys: model_grid(xs, ys)[::-1])
     assert "뒤바뀌었습니다" in swapped.message
     # the lecture's trick, Y = X.T, cannot even be stacked for a rectangle: the error is named
-    transposed = evaluate("07.1", lambda xs, ys: np.stack([np.outer(np.ones(len(ys)), xs)] * 1 +
-                                                          [np.outer(np.ones(len(ys)), xs).T]))
+    transposed = evaluate(
+        "07.1",
+        lambda xs, ys: np.stack(
+            [np.outer(np.ones(len(ys)), xs)] * 1 + [np.outer(np.ones(len(ys)), xs).T]
+        ),
+    )
     assert transposed.status == "wrong" and "오류" in transposed.message
     half_filled = evaluate("07.1", lambda xs, ys: None)
     assert half_filled.status == "unanswered" and "return" in half_filled.message
@@ -84,6 +91,7 @@ def test_07_2_right_answer_and_other_stopping_rules_pass():
             middle = (a + b) / 2
             a, b = (a, middle) if g_prime(a) * g_prime(middle) <= 0 else (middle, b)
         return a
+
     assert evaluate("07.2", fixed_count).status == "correct"
     # a coarse stopping rule is not enough
     assert evaluate("07.2", lambda a, b: bisection(a, b, width=1e-3)).status == "wrong"
@@ -93,12 +101,15 @@ def test_07_2_numbers_quoted_in_the_solution():
     reference = get("07.2").expected()
     ridges = [reference(0.0, 2.0), reference(-4.0, -2.0)]
     assert [round(r, 4) for r in ridges] == [0.8603, -3.4256]
-    g_second = lambda x: calculus.derivative(g_prime, x)
-    assert all(g_second(r) < 0 for r in ridges)                      # ridges are maxima
+
+    def g_second(x):
+        return calculus.derivative(g_prime, x)
+
+    assert all(g_second(r) < 0 for r in ridges)  # ridges are maxima
     assert all(g_second(reference(a, b)) > 0 for a, b in [(-2.0, 0.0), (2.0, 4.0)])  # valleys
-    assert math.ceil(math.log2(2 / 1e-10)) == 35                     # "약 35번이면 충분"
+    assert math.ceil(math.log2(2 / 1e-10)) == 35  # "약 35번이면 충분"
     for a, b in get("07.2").points:
-        assert g_prime(a) * g_prime(b) < 0                          # every interval brackets a root
+        assert g_prime(a) * g_prime(b) < 0  # every interval brackets a root
 
 
 def test_07_2_slips():
@@ -153,6 +164,6 @@ def test_07_3_answers_and_slips():
 
 def test_07_3_numbers_quoted_in_the_solution():
     f_xx = get("07.3").expected()
-    ridge = -LECTURE_SURFACE.minima[1][0]                             # 0.8603, mirror of the left minimum
+    ridge = -LECTURE_SURFACE.minima[1][0]  # 0.8603, mirror of the left minimum
     assert round(float(f_xx(ridge)), 2) == -10.39
     assert all(f_xx(m[0]) > 0 for m in LECTURE_SURFACE.minima)

@@ -75,11 +75,17 @@ EXERCISES = (
         _xy_grid,
         points=GRID_POINTS,
         # np.outer with ones copies the linspace values exactly: only float noise is allowed
-        rtol=1e-12, atol=1e-12,
+        rtol=1e-12,
+        atol=1e-12,
         hints=(
-            matches(_ij_grid, '"ij" 방향입니다. "xy"에서는 X가 열(axis 1)을 따라 변하고 모양이 (len(ys), len(xs))입니다.'),
-            matches(lambda xs, ys: _xy_grid(xs, ys)[::-1],
-                    "X와 Y가 뒤바뀌었습니다. X에는 xs의 값이, Y에는 ys의 값이 들어가야 합니다."),
+            matches(
+                _ij_grid,
+                '"ij" 방향입니다. "xy"에서는 X가 열(axis 1)을 따라 변하고 모양이 (len(ys), len(xs))입니다.',
+            ),
+            matches(
+                lambda xs, ys: _xy_grid(xs, ys)[::-1],
+                "X와 Y가 뒤바뀌었습니다. X에는 xs의 값이, Y에는 ys의 값이 들어가야 합니다.",
+            ),
         ),
     ),
     function(
@@ -87,14 +93,23 @@ EXERCISES = (
         _critical_point_in,
         points=BISECTION_POINTS,
         # the task bisects to a width of 1e-10; 1e-8 allows any stopping rule that close
-        rtol=0.0, atol=1e-8,
+        rtol=0.0,
+        atol=1e-8,
         hints=(
-            matches(_wrong_half, "근이 있는 쪽을 버렸습니다. g′(a)·g′(m) ≤ 0이면 부호가 [a, m]에서 바뀌므로 "
-                                 "b = m으로 왼쪽 절반을 남겨야 합니다."),
-            matches(_rising_only, "g′(m) > 0인지만 보면 g′이 −에서 +로 바뀌는 골짜기에서만 맞습니다. 능선에서는 "
-                                  "+에서 −로 바뀝니다: g′(a)·g′(m)의 부호를 보세요."),
-            matches(lambda a, b: (a + b) / 2, "구간을 한 번만 나눴습니다. 폭이 10⁻¹⁰보다 작아질 때까지 "
-                                              "while 루프로 반복하세요."),
+            matches(
+                _wrong_half,
+                "근이 있는 쪽을 버렸습니다. g′(a)·g′(m) ≤ 0이면 부호가 [a, m]에서 바뀌므로 "
+                "b = m으로 왼쪽 절반을 남겨야 합니다.",
+            ),
+            matches(
+                _rising_only,
+                "g′(m) > 0인지만 보면 g′이 −에서 +로 바뀌는 골짜기에서만 맞습니다. 능선에서는 "
+                "+에서 −로 바뀝니다: g′(a)·g′(m)의 부호를 보세요.",
+            ),
+            matches(
+                lambda a, b: (a + b) / 2,
+                "구간을 한 번만 나눴습니다. 폭이 10⁻¹⁰보다 작아질 때까지 while 루프로 반복하세요.",
+            ),
         ),
     ),
     function(
@@ -103,14 +118,21 @@ EXERCISES = (
         points=(-2.0, -0.5, 0.0, 0.7, 1.5, 3.0),
         # the reference is a central difference (error about 1e-9 here); 1e-5 still
         # rejects every wrong formula below
-        rtol=1e-5, atol=1e-5,
+        rtol=1e-5,
+        atol=1e-5,
         hints=(
-            matches(lambda x: -5 * np.sin(x) - 5 * x * np.cos(x),
-                    "곱의 미분법에서 한 항이 빠졌습니다: (5x·sin x)′ = 5 sin x + 5x·cos x."),
-            matches(lambda x: -5 * x * np.cos(x),
-                    "(5 cos x)′의 부호를 확인하세요: (cos x)′ = −sin x입니다."),
-            matches(lambda x: 10 * np.sin(x) + 5 * x * np.cos(x),
-                    "부호가 반대입니다. f_x = 5 cos x − 5x·sin x의 두 항을 각각 미분한 뒤 부호를 확인하세요."),
+            matches(
+                lambda x: -5 * np.sin(x) - 5 * x * np.cos(x),
+                "곱의 미분법에서 한 항이 빠졌습니다: (5x·sin x)′ = 5 sin x + 5x·cos x.",
+            ),
+            matches(
+                lambda x: -5 * x * np.cos(x),
+                "(5 cos x)′의 부호를 확인하세요: (cos x)′ = −sin x입니다.",
+            ),
+            matches(
+                lambda x: 10 * np.sin(x) + 5 * x * np.cos(x),
+                "부호가 반대입니다. f_x = 5 cos x − 5x·sin x의 두 항을 각각 미분한 뒤 부호를 확인하세요.",
+            ),
         ),
     ),
 )

@@ -22,6 +22,7 @@ from .optimizers import (
     SGD,
     Adagrad,
     Adam,
+    AdamW,
     Momentum,
     Nesterov,
     RMSProp,
@@ -57,6 +58,7 @@ __all__ = [
     "Adagrad",
     "RMSProp",
     "Adam",
+    "AdamW",
 ]
 
 

@@ -66,9 +66,13 @@ class Optimizer:
     """
 
     hidden_state = ()
+    decoupled = False  # AdamW decays w itself instead of adding λw to the gradient
 
-    def __init__(self, lr):
+    def __init__(self, lr, weight_decay=0.0):
         self.lr = _validate.positive("lr", lr)
+        self.weight_decay = _validate.real_number("weight_decay", weight_decay)
+        if self.weight_decay < 0:
+            _validate.fail("weight_decay", weight_decay, "0 이상이어야 합니다.")
         self.reset()
 
     def reset(self):
@@ -117,6 +121,9 @@ class Optimizer:
                 f"shape {self._shape}의 파라미터로 시작했습니다. reset()을 먼저 호출하세요."
             )
         self.k += 1
+        if self.weight_decay and not self.decoupled:
+            # L2 regularisation as torch.optim does it: the gradient of f(w) + λ/2·‖w‖²
+            return self.update(w, _WithL2(gradient, self.weight_decay))
         return self.update(w, gradient)
 
     def state_is_finite(self):
@@ -137,7 +144,26 @@ class Optimizer:
 
     def hyperparameters(self):
         """The constructor's arguments, as a dict."""
-        return {"lr": self.lr}
+        return self._with_decay({"lr": self.lr})
+
+    def _with_decay(self, params):
+        if self.weight_decay or self.decoupled:
+            params["weight_decay"] = self.weight_decay
+        return params
+
+
+class _WithL2:
+    """g(u) + λu: the gradient of the L2-regularised loss, at whatever point u is asked."""
+
+    def __init__(self, gradient, weight_decay):
+        self.gradient, self.weight_decay = gradient, weight_decay
+
+    def __call__(self, u):
+        return self.gradient(u) + self.weight_decay * u
+
+    @property
+    def last(self):
+        return self.gradient.last
 
 
 class Gradient:
@@ -174,10 +200,16 @@ class Gradient:
 class SGD(Optimizer):
     """(Stochastic) gradient descent: w ← w − ε∇f(w).
 
+    Given the full gradient it is plain gradient descent; the name follows
+    ``torch.optim.SGD``, which is what it becomes on mini-batches (notebook 08).
+
     Parameters
     ----------
     lr : float
         Learning rate ε > 0.
+    weight_decay : float, default 0.0
+        L2 coefficient λ ≥ 0, as in ``torch.optim``: the gradient becomes
+        ∇f(w) + λw, so w ← (1 − ελ)w − ε∇f(w) (every optimizer here takes it).
     """
 
     def update(self, w, grad):
@@ -196,9 +228,9 @@ class Momentum(Optimizer):
     """
 
 
-    def __init__(self, lr, alpha=0.9):
+    def __init__(self, lr, alpha=0.9, weight_decay=0.0):
         self.alpha = _validate.unit_interval("alpha", alpha)
-        super().__init__(lr)
+        super().__init__(lr, weight_decay)
 
     def _init_state(self, w):
         self.v = self._zeros(w)
@@ -208,7 +240,7 @@ class Momentum(Optimizer):
         return w + self.v
 
     def hyperparameters(self):
-        return {"lr": self.lr, "alpha": self.alpha}
+        return self._with_decay({"lr": self.lr, "alpha": self.alpha})
 
 
 class Nesterov(Momentum):
@@ -246,9 +278,9 @@ class Adagrad(Optimizer):
 
     hidden_state = ("r",)
 
-    def __init__(self, lr, delta=1e-7):
+    def __init__(self, lr, delta=1e-7, weight_decay=0.0):
         self.delta = _validate.positive("delta", delta)
-        super().__init__(lr)
+        super().__init__(lr, weight_decay)
 
     def _init_state(self, w):
         self.r = self._zeros(w)
@@ -263,7 +295,7 @@ class Adagrad(Optimizer):
         return self.lr / (self.delta + np.sqrt(self.r))
 
     def hyperparameters(self):
-        return {"lr": self.lr, "delta": self.delta}
+        return self._with_decay({"lr": self.lr, "delta": self.delta})
 
 
 class RMSProp(Adagrad):
@@ -282,9 +314,9 @@ class RMSProp(Adagrad):
         Small constant δ > 0.
     """
 
-    def __init__(self, lr, rho=0.9, delta=1e-6):
+    def __init__(self, lr, rho=0.9, delta=1e-6, weight_decay=0.0):
         self.rho = _validate.unit_interval("rho", rho)
-        super().__init__(lr, delta=delta)
+        super().__init__(lr, delta=delta, weight_decay=weight_decay)
 
     def update(self, w, grad):
         g = grad(w)
@@ -292,7 +324,7 @@ class RMSProp(Adagrad):
         return w - self.lr / (self.delta + np.sqrt(self.r)) * g
 
     def hyperparameters(self):
-        return {"lr": self.lr, "rho": self.rho, "delta": self.delta}
+        return self._with_decay({"lr": self.lr, "rho": self.rho, "delta": self.delta})
 
 
 class Adam(Optimizer):
@@ -316,27 +348,63 @@ class Adam(Optimizer):
 
     hidden_state = ("r",)  # an infinite s makes ŝ/√r̂ NaN, which shows in w
 
-    def __init__(self, lr, rho1=0.9, rho2=0.999, delta=1e-8):
+    def __init__(self, lr, rho1=0.9, rho2=0.999, delta=1e-8, weight_decay=0.0):
         self.rho1 = _validate.unit_interval("rho1", rho1)
         self.rho2 = _validate.unit_interval("rho2", rho2)
         self.delta = _validate.positive("delta", delta)
-        super().__init__(lr)
+        super().__init__(lr, weight_decay)
 
     def _init_state(self, w):
         self.s = self._zeros(w)
         self.r = self._zeros(w)
 
     def update(self, w, grad):
-        g = grad(w)
+        return w - self.adam_step(grad(w))
+
+    def adam_step(self, g):
+        """Update s and r with the gradient g; return the step ε ŝ/(δ + √r̂)."""
         k = self.k
         self.s = self.rho1 * self.s + (1 - self.rho1) * g
         self.r = self.rho2 * self.r + (1 - self.rho2) * g * g
         s_hat = self.s / (1 - self.rho1**k)
         r_hat = self.r / (1 - self.rho2**k)
-        return w - self.lr / (self.delta + np.sqrt(r_hat)) * s_hat
+        return self.lr / (self.delta + np.sqrt(r_hat)) * s_hat
 
     def hyperparameters(self):
-        return {"lr": self.lr, "rho1": self.rho1, "rho2": self.rho2, "delta": self.delta}
+        return self._with_decay(
+            {"lr": self.lr, "rho1": self.rho1, "rho2": self.rho2, "delta": self.delta})
+
+
+class AdamW(Adam):
+    """AdamW (Loshchilov & Hutter 2019): Adam with *decoupled* weight decay.
+
+    The decay shrinks w directly instead of entering the gradient, so Adam's
+    per-parameter scaling does not weaken it where gradients are large:
+
+    w ← (1 − ελ)·w − ε ŝ/(δ + √r̂),  with s, r from the gradient of f alone,
+
+    the same iterates as ``torch.optim.AdamW``.
+
+    Parameters
+    ----------
+    lr : float
+        Step size ε > 0.
+    rho1, rho2 : float, default 0.9, 0.999
+        Decay rates ρ₁, ρ₂ in [0, 1).
+    delta : float, default 1e-8
+        Small constant δ > 0.
+    weight_decay : float, default 0.01
+        Decoupled decay λ ≥ 0 (PyTorch's default).
+    """
+
+    decoupled = True
+
+    def __init__(self, lr, rho1=0.9, rho2=0.999, delta=1e-8, weight_decay=0.01):
+        super().__init__(lr, rho1=rho1, rho2=rho2, delta=delta, weight_decay=weight_decay)
+
+    def update(self, w, grad):
+        g = grad(w)  # at the parameters before the decay, as PyTorch computes it
+        return (1 - self.lr * self.weight_decay) * w - self.adam_step(g)
 
 
 OPTIMIZERS = {
@@ -346,6 +414,7 @@ OPTIMIZERS = {
     "adagrad": Adagrad,
     "rmsprop": RMSProp,
     "adam": Adam,
+    "adamw": AdamW,
 }
 
 
@@ -356,7 +425,7 @@ def make_optimizer(name, **hyperparameters):
     ----------
     name : str
         One of ``"sgd"``, ``"momentum"``, ``"nesterov"``, ``"adagrad"``,
-        ``"rmsprop"``, ``"adam"`` (case-insensitive).
+        ``"rmsprop"``, ``"adam"``, ``"adamw"`` (case-insensitive).
     **hyperparameters
         Passed to the optimizer's constructor.
 
@@ -492,7 +561,38 @@ def _check_optimizer(optimizer):
     return optimizer
 
 
-def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND):
+class _Scheduled:
+    """Sets ``optimizer.lr`` to ``schedule(k)`` before update k; restores it afterwards."""
+
+    def __init__(self, optimizer, schedule):
+        self.optimizer, self.schedule = optimizer, schedule
+        self.base = optimizer.lr
+
+    def set(self, k):
+        if self.schedule is not None:
+            value = _validate.real_number(
+                "schedule", _validate.call("schedule", self.schedule, k, arguments=("k",)))
+            if value < 0:  # ε = 0 (the end of a cosine) is a step of zero, allowed
+                _validate.fail("schedule", value, f"schedule({k})는 0 이상의 학습률이어야 합니다.")
+            self.optimizer.lr = value
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.optimizer.lr = self.base
+        return False
+
+
+def _checked_schedule(schedule):
+    if schedule is None:
+        return None
+    from .schedules import as_schedule
+
+    return as_schedule(schedule)
+
+
+def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND, schedule=None):
     """Run ``n_iter`` updates of ``optimizer`` from ``x0``.
 
     Parameters
@@ -513,6 +613,14 @@ def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND):
         The region of the divergence rule (see :class:`Region`): a number b
         (max|w_i| ≤ b), a pair (low, high), or one pair per coordinate such as
         ``f.domain``, to stop a run that leaves the region of interest.
+    schedule : callable, optional
+        A learning-rate schedule (``course_utils.schedules``): update k
+        (k = 0, 1, …) uses ε = ``schedule(k)`` instead of ``optimizer.lr``,
+        which is restored afterwards. Like ``torch.optim.lr_scheduler``
+        stepped once per update. (Momentum and Nesterov keep the lecture's
+        form v ← αv − ε_k g, so under a changing ε they weigh each past
+        gradient by the ε it was taken with; ``torch.optim.SGD`` scales its
+        whole buffer by the current ε instead. With a constant ε both agree.)
 
     Returns
     -------
@@ -539,6 +647,7 @@ def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND):
     region = Region(bound, w.shape)
     if not region.contains(w):
         _validate.fail("x0", x0, f"시작점이 `bound` 영역 안에 있어야 합니다 ({region.text}).")
+    schedule = _checked_schedule(schedule)
     optimizer.reset()
     gradient = Gradient("grad_fn", grad_fn, w.shape)
     # Preallocated: memory is the result's, not a list of 0-d arrays ten times its size.
@@ -546,8 +655,10 @@ def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND):
     iterates[0] = w
     stored, broken = 1, None
     # Divergence is part of the lesson: compute quietly, then apply the rule.
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"), \
+            _Scheduled(optimizer, schedule) as scheduled:
         while stored <= n_iter:
+            scheduled.set(stored - 1)
             try:
                 w = optimizer._step(w, gradient)
             except OverflowError:  # math.exp and the like in a student's gradient
@@ -598,7 +709,7 @@ class TrainingResult:
 
 
 def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=None,
-                      loss_every=1, target_loss=None, bound=DIVERGENCE_BOUND):
+                      loss_every=1, target_loss=None, bound=DIVERGENCE_BOUND, schedule=None):
     """The lecture's mini-batch algorithm, for any of the optimizers.
 
     1. set w⁽⁰⁾; 2. shuffle the data; 3. split it into mini-batches;
@@ -638,6 +749,9 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         (time-to-target runs). ``epoch_loss`` then holds completed epochs only.
     bound : float or array_like, default ``DIVERGENCE_BOUND`` (10⁸)
         The region of the divergence rule, as in :func:`optimize`.
+    schedule : callable, optional
+        A learning-rate schedule, as in :func:`optimize`: update k (counted
+        over all epochs from 0) uses ε = ``schedule(k)``.
 
     Returns
     -------
@@ -685,6 +799,7 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         value = _validate.evaluate("loss", loss, w, X, y, arguments=("w", "X", "y"), scalar=True)
         return float(value.reshape(()))
 
+    schedule = _checked_schedule(schedule)
     optimizer.reset()
     gradient = Gradient("grad", grad, w.shape, arguments=("w", "X_batch", "y_batch"))
     first_loss = full_loss(w)
@@ -703,13 +818,15 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         update_counts.append(updates)
         return target_loss is not None and value <= target_loss
 
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"), \
+            _Scheduled(optimizer, schedule) as scheduled:
         for _ in range(0 if reached else epochs):
             order = rng.permutation(n)
             for start in range(0, n, batch_size):
                 batch = order[start : start + batch_size]
                 gradient.extra = (X[batch], y[batch])
                 w_before = w
+                scheduled.set(updates)
                 try:
                     w = optimizer._step(w, gradient)
                     broken = _broken_rule(w, gradient, optimizer, region)

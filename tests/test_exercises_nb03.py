@@ -8,16 +8,21 @@ from course_utils.exercises import evaluate, get
 
 
 def test_03_1_reference_is_the_derivative_of_h():
-    h = lambda x: (x**2 + 1) ** 5
+    def h(x):
+        return (x**2 + 1) ** 5
+
     points = np.array(get("03.1").points)
     assert np.allclose(get("03.1").expected()(points), calculus.derivative(h, points), rtol=1e-8)
 
 
-@pytest.mark.parametrize("answer", [
-    lambda x: 10 * x * (x**2 + 1) ** 4,
-    lambda x: 5 * (x**2 + 1) ** 4 * 2 * x,           # the chain rule written as it reads
-    lambda x: np.multiply(10 * x, np.power(x**2 + 1, 4)),
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        lambda x: 10 * x * (x**2 + 1) ** 4,
+        lambda x: 5 * (x**2 + 1) ** 4 * 2 * x,  # the chain rule written as it reads
+        lambda x: np.multiply(10 * x, np.power(x**2 + 1, 4)),
+    ],
+)
 def test_03_1_equivalent_formulas_pass(answer):
     assert evaluate("03.1", answer).status == "correct"
 
@@ -34,9 +39,14 @@ def test_03_1_slips():
 
 def test_03_2_reference_is_the_numerical_gradient():
     exercise = get("03.2")
-    loss = lambda p: (p[0] * 2.0 + p[1] - 3.0) ** 2
+
+    def loss(p):
+        return (p[0] * 2.0 + p[1] - 3.0) ** 2
+
     for w, b in exercise.points:
-        assert np.allclose(exercise.expected()(w, b), calculus.gradient(loss, np.array([w, b])), rtol=1e-7)
+        assert np.allclose(
+            exercise.expected()(w, b), calculus.gradient(loss, np.array([w, b])), rtol=1e-7
+        )
 
 
 def test_03_2_scaffold_and_slips():
@@ -47,7 +57,10 @@ def test_03_2_scaffold_and_slips():
         return (dL_dw, dL_db)
 
     assert evaluate("03.2", half_filled).status == "unanswered"
-    assert evaluate("03.2", lambda w, b: [4 * (2 * w + b - 3), 2 * (2 * w + b - 3)]).status == "correct"
+    assert (
+        evaluate("03.2", lambda w, b: [4 * (2 * w + b - 3), 2 * (2 * w + b - 3)]).status
+        == "correct"
+    )
     flipped = evaluate("03.2", lambda w, b: (-4 * (2 * w + b - 3), -2 * (2 * w + b - 3)))
     assert flipped.status == "wrong" and "부호가 반대" in flipped.message
     swapped = evaluate("03.2", lambda w, b: (2 * (2 * w + b - 3), 4 * (2 * w + b - 3)))
@@ -62,7 +75,9 @@ def test_03_3_numbers_quoted_in_the_solution():
     assert round(dL_dw, 4) == 1.1874 and round(dL_db, 4) == -1.1874
 
 
-@pytest.mark.parametrize("answer", [[1.1874, -1.1874], (1.187, -1.187), np.array([1.18742, -1.18742])])
+@pytest.mark.parametrize(
+    "answer", [[1.1874, -1.1874], (1.187, -1.187), np.array([1.18742, -1.18742])]
+)
 def test_03_3_rounded_answers_pass(answer):
     assert evaluate("03.3", answer).status == "correct"
 

@@ -9,8 +9,13 @@ from course_utils.exercises import evaluate, get
 
 def test_04_1_reference_is_the_minimum_of_g():
     x_star, g_star = get("04.1").expected()
-    g = lambda x: 2 * x**2 - 8 * x + 3
-    assert abs(calculus.derivative(g, x_star)) < 1e-8 and g(x_star) == g_star == -5  # as the solution says
+
+    def g(x):
+        return 2 * x**2 - 8 * x + 3
+
+    assert (
+        abs(calculus.derivative(g, x_star)) < 1e-8 and g(x_star) == g_star == -5
+    )  # as the solution says
     xs = np.linspace(-10, 10, 20001)
     assert g(xs).min() >= g_star
 

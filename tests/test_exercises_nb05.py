@@ -1,6 +1,5 @@
 """Notebook 05's exercises tried as a student would: right, rounded, typical slips, None, a string."""
 
-import numpy as np
 import pytest
 
 from course_utils.exercises import evaluate, get
@@ -11,8 +10,17 @@ def test_05_values_quoted_in_the_solutions():
     assert get("05.3").expected() == 29 and 2 * 0.6**29 < 1e-6 < 2 * 0.6**28
 
 
-@pytest.mark.parametrize("exercise, answer", [("05.1", 2.25), ("05.1", 9 / 4), ("05.2", 1 / 6),
-                                              ("05.2", 0.167), ("05.3", 29), ("05.3", 29.0)])
+@pytest.mark.parametrize(
+    "exercise, answer",
+    [
+        ("05.1", 2.25),
+        ("05.1", 9 / 4),
+        ("05.2", 1 / 6),
+        ("05.2", 0.167),
+        ("05.3", 29),
+        ("05.3", 29.0),
+    ],
+)
 def test_05_right_and_equivalent_answers_pass(exercise, answer):
     assert evaluate(exercise, answer).status == "correct"
 
@@ -27,8 +35,10 @@ def test_05_slips():
     assert evaluate("05.1", None).status == "unanswered"
 
 
-@pytest.mark.parametrize("exercise, wrong", [("05.1", 1.75), ("05.1", 2.5), ("05.2", 6), ("05.2", 1 / 3),
-                                             ("05.3", 28), ("05.3", 30)])
+@pytest.mark.parametrize(
+    "exercise, wrong",
+    [("05.1", 1.75), ("05.1", 2.5), ("05.2", 6), ("05.2", 1 / 3), ("05.3", 28), ("05.3", 30)],
+)
 def test_05_hints_never_state_the_answer(exercise, wrong):
     message = evaluate(exercise, wrong).message
     assert {"05.1": "2.25", "05.2": "1/6", "05.3": "29"}[exercise] not in message

@@ -30,12 +30,16 @@ def test_06_1_slips():
 
 def test_06_2_reference_is_the_derivative_of_f_prime():
     points = np.array(get("06.2").points)
-    assert np.allclose(get("06.2").expected()(points), calculus.derivative(f.derivative, points), atol=1e-8)
+    assert np.allclose(
+        get("06.2").expected()(points), calculus.derivative(f.derivative, points), atol=1e-8
+    )
 
 
 def test_06_2_slips():
     assert evaluate("06.2", lambda x: 2 * np.cos(x) - x * np.sin(x)).status == "correct"
-    assert "cos x가 하나 빠졌습니다" in evaluate("06.2", lambda x: np.cos(x) - x * np.sin(x)).message
+    assert (
+        "cos x가 하나 빠졌습니다" in evaluate("06.2", lambda x: np.cos(x) - x * np.sin(x)).message
+    )
     assert "f′(x)입니다" in evaluate("06.2", f.derivative).message
     assert "return" in evaluate("06.2", lambda x: None).message
     assert evaluate("06.2", 5.213).status == "wrong"

@@ -331,7 +331,8 @@ def compare_number(answer, expected, rtol, atol, hints=(), what="입력"):
     message = f"아직 아닙니다. {what}: {shown}"
     if not fired:
         error = _relative_error(got, want)
-        if error < max(100 * rtol, 1e-2) and np.allclose(got, want, rtol=max(100 * rtol, 1e-2), atol=100 * atol):
+        # "almost": within ten times the tolerance (a value rounded one digit too early)
+        if np.allclose(got, want, rtol=10 * rtol, atol=10 * atol):
             message += (f" — 거의 맞았습니다. 다만 이 문제는 {precision_phrase(rtol, atol)}를 정답으로 봅니다 "
                         f"(지금 상대오차 {error:.2g}). 반올림했다면 자릿수를 늘리거나 식 그대로 계산해 넣으세요.")
     return Outcome(WRONG, _with_hints(message, fired), fired)
@@ -360,6 +361,10 @@ def _call(function, args):
             return None, Outcome(WRONG, _shorten(
                 f"{where}에서 오류가 났습니다: TypeError: {text}. 힌트: 파이썬의 거듭제곱은 `**`입니다 "
                 "(`x**2`). `^`는 비트 연산(XOR)입니다."))
+        if "NoneType" in text:
+            return None, Outcome(WRONG, _shorten(
+                f"{where}에서 계산에 None이 섞였습니다 (TypeError: {text}). 아직 `None`인 자리가 "
+                "있나요? 채우지 않은 칸을 채워 주세요."))
         if "positional argument" in text or "takes" in text:
             return None, Outcome(WRONG, _shorten(
                 f"함수의 인자 개수가 맞지 않습니다: {len(args)}개의 값({_format_args(args)})으로 불렀더니 "

@@ -55,8 +55,9 @@ def test_small_values_keep_significant_digits():
 
 
 def test_a_rounded_value_is_told_about_precision():
-    outcome = number(2.26)
+    outcome = number(2.2505)  # rounded one digit too early: told about precision
     assert "상대오차" in outcome.message and "0.0001" in outcome.message
+    assert "상대오차" not in number(2.3).message  # plainly wrong: no "almost"
 
 
 def test_shapes_are_compared_not_reshaped_and_both_are_named():

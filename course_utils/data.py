@@ -89,6 +89,20 @@ def load_penguins(columns=None, dropna=True, verbose=False):
     return table
 
 
+def load_digits():
+    """The 8×8 handwritten digits (1,797 images, UCI, CC BY 4.0), see ``data/README.md``.
+
+    Returns
+    -------
+    X : ndarray
+        Pixels, shape ``(1797, 64)``, floats 0–16 (each row an 8×8 image, row by row).
+    y : ndarray
+        The digits 0–9, shape ``(1797,)``, integers.
+    """
+    table = np.loadtxt(data_path("digits.csv.gz"), delimiter=",")
+    return table[:, :64].copy(), table[:, 64].astype(int)
+
+
 def make_linear_sample(n_samples, slope=0.7, intercept=4.2, noise=0.4, seed=None):
     """A large synthetic regression sample: x ~ N(0, 1), y = slope·x + intercept + noise·N(0, 1).
 

@@ -150,6 +150,8 @@ def evaluate(exercise_id, answer, context=None):
         notebook's namespace when called through :func:`check`).
     """
     exercise = get(exercise_id)
+    if answer is None:  # nothing to judge: do not compute a reference (nor need the notebook's data)
+        return compare_number(None, 0.0, exercise.rtol, exercise.atol)
     try:
         expected = exercise.expected(context)
     except _Missing as missing:

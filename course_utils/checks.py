@@ -357,7 +357,7 @@ def _call(function, args):
             return function(*args), None
     except TypeError as error:
         text = str(error)
-        if "^" in text:
+        if "^" in text or "bitwise_xor" in text:  # floats: "for ^"; NumPy arrays: "ufunc 'bitwise_xor'"
             return None, Outcome(WRONG, _shorten(
                 f"{where}에서 오류가 났습니다: TypeError: {text}. 힌트: 파이썬의 거듭제곱은 `**`입니다 "
                 "(`x**2`). `^`는 비트 연산(XOR)입니다."))

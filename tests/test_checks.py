@@ -83,6 +83,8 @@ def test_function_right_wrong_and_missing_return():
 def test_function_slips_are_named():
     xor = compare_function(lambda x: x ^ 2, QUADRATIC, (1.5,), 1e-9, 0)
     assert "**" in xor.message and "XOR" in xor.message
+    xor_array = compare_function(lambda x: x ^ 2, QUADRATIC, (np.array([1.5, 2.0]),), 1e-9, 0)
+    assert "**" in xor_array.message
     arity = compare_function(lambda x, y: x, QUADRATIC, (1.5,), 1e-9, 0)
     assert "인자 개수" in arity.message
     raised = compare_function(lambda x: 1 / 0, QUADRATIC, (1.5,), 1e-9, 0)

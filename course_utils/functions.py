@@ -17,8 +17,8 @@ Every analytic derivative here is checked against a central difference in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 

@@ -501,12 +501,12 @@ def surface_3d(f, paths=None, n=60, lift=0.0, colorscale="Viridis", opacity=0.9,
     -------
     plotly.graph_objects.Figure
     """
-    import plotly.graph_objects as go
-
     f = _function_2d(f)
     paths = {} if paths is None else _paths_2d(paths)
     n = _validate.count("n", n, minimum=2)
     lift = _validate.real_number("lift", lift)
+
+    import plotly.graph_objects as go
     X, Y = f.grid(n)
     fig = go.Figure(go.Surface(x=X, y=Y, z=f(X, Y), colorscale=colorscale, opacity=opacity,
                                showscale=False, name="f(x, y)"))
@@ -782,15 +782,15 @@ def animate_paths_2d(f, paths, n_frames=40, log_scale=False, n=80, title=None, h
     -------
     plotly.graph_objects.Figure
     """
-    import contourpy
-    import plotly.colors
-    import plotly.graph_objects as go
-
     n_frames = _validate.count("n_frames", n_frames, minimum=2)
     frame_ms = _validate.count("frame_ms", frame_ms, minimum=1)
     f = _function_2d(f)
     arrays = _paths_2d(paths)
     n = _validate.count("n", n, minimum=2)
+
+    import contourpy
+    import plotly.colors
+    import plotly.graph_objects as go
     X, Y = f.grid(n)
     Z = f(X, Y)
     if log_scale:

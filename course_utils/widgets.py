@@ -40,7 +40,6 @@ class Explorer:
 
     def __init__(self, fig, controls, draw):
         import ipywidgets as widgets
-
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         self.fig = fig
@@ -680,3 +679,305 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
         status.set_text(f"ε = {_number(lr)}, α = {_number(alpha)}\n" + "\n".join(report))
 
     return Explorer(fig, controls, draw)
+
+
+# --- learning-rate schedules under gradient noise (notebook 13) -------------------------
+
+SCHEDULE_KINDS = {  # dropdown label → code name
+    "상수": "constant",
+    "계단 (StepDecay)": "step",
+    "지수 (Exponential)": "exponential",
+    "1/t (InverseTime)": "inverse_time",
+    "코사인 (Cosine)": "cosine",
+    "워밍업 + 코사인": "warmup_cosine",
+    "1cycle (OneCycle)": "one_cycle",
+}
+
+
+class WarmupCosine:
+    """Linear warm-up from f₀·ε to ε in K updates, then a cosine from ε to η_min in the rest.
+
+    ``schedule(k)`` for k = 0 … total_steps; the two pieces are
+    ``schedules.Warmup(lr, K, f₀)`` and ``schedules.Cosine(lr, total_steps − K, η_min)``
+    (shifted by K), as ``torch.optim.lr_scheduler.SequentialLR`` chains them.
+    """
+
+    def __init__(self, lr, warmup_steps, total_steps, start_factor=0.01, eta_min=0.0):
+        from .schedules import Cosine, Warmup
+
+        self.warmup = Warmup(lr, warmup_steps, start_factor)
+        self.total_steps = _validate.count("total_steps", total_steps, minimum=warmup_steps + 1)
+        self.cosine = Cosine(lr, self.total_steps - self.warmup.warmup_steps, eta_min)
+
+    def __call__(self, k):
+        k = _validate.count("k", k)
+        K = self.warmup.warmup_steps
+        return self.warmup(k) if k < K else self.cosine(k - K)
+
+    def __repr__(self):
+        return f"Warmup → Cosine({self.warmup!r}, {self.cosine!r})"
+
+
+def build_schedule(kind, lr, final_ratio, warmup, steps):
+    """The schedule the explorer draws: ``kind`` with ε₀ = ``lr`` ending near ``final_ratio``·ε₀.
+
+    Parameters
+    ----------
+    kind : str
+        One of the values of :data:`SCHEDULE_KINDS`.
+    lr : float
+        ε₀ (the peak ε for the warm-up schedules and 1cycle).
+    final_ratio : float
+        ε at the last update k = steps − 1 divided by ε₀, in (0, 1) (ignored by "constant").
+    warmup : float
+        Fraction of the updates spent warming up, in (0, 1) (warm-up schedules and 1cycle).
+    steps : int
+        Number of updates.
+
+    Returns
+    -------
+    callable
+        ``schedule(k)``: a :mod:`course_utils.schedules` object (or :class:`WarmupCosine`).
+    """
+    from . import schedules
+
+    kind = _validate.choice("kind", kind, tuple(SCHEDULE_KINDS.values()))
+    lr = _validate.positive("lr", lr)
+    final_ratio = _validate.real_number("final_ratio", final_ratio)
+    if not 0 < final_ratio < 1:
+        _validate.fail("final_ratio", final_ratio, "0보다 크고 1보다 작아야 합니다.")
+    warmup = _validate.real_number("warmup", warmup)
+    if not 0 < warmup < 1:
+        _validate.fail("warmup", warmup, "0보다 크고 1보다 작아야 합니다.")
+    steps = _validate.count("steps", steps, minimum=10)
+    last = steps - 1
+    warmup_steps = max(1, round(warmup * steps))
+    if kind == "constant":
+        return schedules.Constant(lr)
+    if kind == "step":  # three drops, at a quarter, half and three quarters of the run
+        return schedules.StepDecay(lr, step_size=-(-steps // 4), gamma=final_ratio ** (1 / 3))
+    if kind == "exponential":
+        return schedules.Exponential(lr, gamma=final_ratio ** (1 / last))
+    if kind == "inverse_time":
+        return schedules.InverseTime(lr, decay=(1 / final_ratio - 1) / last)
+    if kind == "cosine":  # ε_last = η_min + (ε₀ − η_min)(1 + cos(π·last/steps))/2
+        c = (1 + np.cos(np.pi * last / steps)) / 2
+        eta_min = lr * (final_ratio - c) / (1 - c) if final_ratio > c else 0.0
+        return schedules.Cosine(lr, T_max=steps, eta_min=eta_min)
+    if kind == "warmup_cosine":
+        return WarmupCosine(lr, warmup_steps, steps, eta_min=lr * final_ratio)
+    # one_cycle: final ε = ε_max / (div · final_div) = final_ratio · ε_max
+    return schedules.OneCycle(lr, total_steps=steps, pct_start=max(warmup, 1.5 / steps),
+                              div_factor=25.0, final_div_factor=1 / (25.0 * final_ratio))
+
+
+class _ScheduleExplorer(Explorer):
+    """An :class:`Explorer` whose controls include a dropdown and a log slider."""
+
+    def update(self, **values):
+        for name, value in values.items():
+            _validate.choice("name", name, tuple(self.controls))
+            control = self.controls[name]
+            control.unobserve(self._on_change, names="value")
+            if hasattr(control, "options"):  # the dropdown: a code name
+                control.value = _validate.choice(name, value, tuple(SCHEDULE_KINDS.values()))
+            elif hasattr(control, "base"):  # FloatLogSlider: min/max are exponents
+                value = _validate.positive(name, value)
+                low, high = control.base**control.min, control.base**control.max
+                control.value = min(max(value, low), high)
+            else:
+                value = _validate.real_number(name, value)
+                control.value = min(max(value, control.min), control.max)
+            control.observe(self._on_change, names="value")
+        return self.redraw()
+
+
+def _curvatures_at(f, w):
+    """Eigenvalues of f's Hessian at ``w`` from central differences of f.gradient."""
+    h = 1e-4
+    columns = [(f.gradient(w + h * e) - f.gradient(w - h * e)) / (2 * h) for e in np.eye(2)]
+    H = np.array(columns)
+    return np.linalg.eigvalsh((H + H.T) / 2)
+
+
+def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=0.1, sigma=1.0,
+                      w0=(-8.0, 2.0), steps=300, runs=200, seed=0, lr_range=(0.01, 0.45)):
+    """SGD with a learning-rate schedule on a 2D function with noisy gradients.
+
+    Three panels: ε(k); one run's path and where all ``runs`` runs end (over the
+    contours); the mean loss over the runs. The noise is drawn once (seed
+    ``seed``) and kept, so a slider changes only the schedule. Run r is
+    ``cu.optimize(cu.noise.noisy_gradient(f.gradient, sigma, seed), W0, cu.SGD(lr=1),
+    steps, schedule=…)`` with all runs as the rows of ``W0``.
+
+    Parameters
+    ----------
+    f : Function2D, optional
+        Default ``functions.ILL_CONDITIONED`` (0.1x² + 2y², curvatures 0.2 and 4).
+    kind : str, default "constant"
+        The initial schedule, a value of :data:`SCHEDULE_KINDS`.
+    lr : float, default 0.2
+        ε₀ (peak ε for the warm-up schedules and 1cycle).
+    final_ratio : float, default 0.01
+        ε at the last update over ε₀, in (0, 1) (see :func:`build_schedule`).
+    warmup : float, default 0.1
+        Warm-up fraction of the updates, in (0, 1).
+    sigma : float, default 1.0
+        Noise standard deviation per coordinate, ≥ 0.
+    w0 : array_like, default (-8.0, 2.0)
+        Start of every run, shape ``(2,)``.
+    steps : int, default 300
+        Updates per run, 10 … 2000.
+    runs : int, default 200
+        Independent runs (same start, different noise), 1 … 2000.
+    seed : int, default 0
+        Seed of the noise.
+    lr_range : tuple of float, default (0.01, 0.45)
+        Slider range of ε₀ (both ends > 0).
+
+    Returns
+    -------
+    Explorer
+    """
+    import ipywidgets as widgets
+    from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+
+    from .functions import ILL_CONDITIONED
+    from .plots import _function_2d
+
+    f = _function_2d(ILL_CONDITIONED if f is None else f)
+    w0 = _validate.finite_array("w0", w0)
+    _validate.same_shape("w0", w0, (2,))
+    steps = _validate.count("steps", steps, minimum=10, maximum=2000)
+    runs = _validate.count("runs", runs, minimum=1, maximum=2000)
+    sigma = _validate.real_number("sigma", sigma)
+    if sigma < 0:
+        _validate.fail("sigma", sigma, "0 이상의 유한한 수여야 합니다 (잡음의 표준편차).")
+    lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
+    build_schedule(kind, lr, final_ratio, warmup, steps)  # validates the initial values
+    # The noise, once: the same numbers cu.noise.noisy_gradient draws, one (runs, 2) block per update
+    rng = _validate.rng("seed", seed)
+    noise = sigma * rng.standard_normal((steps, runs, 2))
+    f_star = float(f.loss(np.asarray(f.minima[0]))) if f.minima else None
+    curvatures = _curvatures_at(f, np.asarray(f.minima[0], dtype=float)) if f.minima else None
+
+    controls = {
+        "kind": widgets.Dropdown(options=list(SCHEDULE_KINDS.items()), value=kind,
+                                 description="스케줄", style={"description_width": "initial"},
+                                 layout=widgets.Layout(width="230px")),
+        "lr": _slider("float", "ε₀ (최대 ε)", _validate.positive("lr", lr), lr_low, lr_high,
+                      min(0.005, _step_for(lr_low, lr_high))),
+        "final_ratio": widgets.FloatLogSlider(value=final_ratio, base=10, min=-4, max=-0.1,
+                                              step=0.05, description="끝 ε / ε₀",
+                                              readout_format=".2g",
+                                              style={"description_width": "initial"},
+                                              layout=widgets.Layout(width="260px")),
+        "warmup": _slider("float", "워밍업 비율", warmup, 0.02, 0.5, 0.01),
+    }
+
+    fig = _figure((10.5, 3.4))
+    ax_lr, ax_path, ax_loss = fig.subplots(1, 3, width_ratios=[1, 1.25, 1])
+    k_axis = np.arange(steps)
+    (lr_line,) = ax_lr.plot([], [], color="tab:purple", linewidth=1.5)
+    ax_lr.set(yscale="log", xlim=(0, steps), ylim=(lr_low * 1e-4, lr_high * 2), xlabel="갱신 k")
+    ax_lr.yaxis.set_major_locator(LogLocator(numticks=6))
+    ax_lr.yaxis.set_minor_locator(NullLocator())
+    ax_lr.text(0.5, 1.02, "학습률 ε_k (로그 눈금)", transform=ax_lr.transAxes, ha="center", va="bottom")
+
+    X, Y = f.grid(80)
+    ax_path.contour(X, Y, f(X, Y), levels=15, cmap="viridis", linewidths=0.6)
+    cloud = ax_path.scatter(np.zeros(runs), np.zeros(runs), s=4, color="tab:orange", alpha=0.6,
+                            label="모든 실행의 끝점")
+    (path_line,) = ax_path.plot([], [], "-", color="tab:red", linewidth=0.8, label="실행 하나")
+    ax_path.plot(*w0, "o", markersize=7, markerfacecolor="white", markeredgecolor="k")
+    for x_min, y_min in f.minima:
+        ax_path.plot(x_min, y_min, marker="*", color="k", markersize=10, linestyle="none")
+    (x_low, x_high), (y_low, y_high) = f.domain
+    ax_path.set(xlim=(x_low, x_high), ylim=(y_low, y_high), xlabel="$x$", ylabel="$y$")
+    ax_path.xaxis.set_major_locator(MaxNLocator(5))
+    ax_path.yaxis.set_major_locator(MaxNLocator(4))
+    ax_path.text(0.5, 1.02, f.title, transform=ax_path.transAxes, ha="center", va="bottom")
+    ax_path.text(0.98, 0.96, "실행 하나", color="tab:red", transform=ax_path.transAxes,
+                 ha="right", va="top", fontsize=9, fontweight="bold")
+    ax_path.text(0.98, 0.86, f"{runs}개 실행의 끝점", color="tab:orange",
+                 transform=ax_path.transAxes, ha="right", va="top", fontsize=9, fontweight="bold")
+    status = ax_path.text(0.02, 0.03, "", transform=ax_path.transAxes, fontsize=8,
+                          bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"))
+
+    start_gap = float(f.loss(w0)) - (f_star or 0.0)
+    loss_low, loss_high = 1e-4, max(10 * start_gap, 1.0)
+    (loss_line,) = ax_loss.plot([], [], color="tab:red", linewidth=1.3)
+    (floor_line,) = ax_loss.plot([0, steps], [np.nan, np.nan], "--", color="0.3", linewidth=1.0)
+    floor_text = ax_loss.text(0.98, 0.97, "", transform=ax_loss.transAxes, ha="right", va="top",
+                              fontsize=8, color="0.25")
+    ax_loss.set(yscale="log", xlim=(0, steps), ylim=(loss_low, loss_high), xlabel="갱신 k")
+    ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
+    ax_loss.yaxis.set_minor_locator(NullLocator())
+    ax_loss.xaxis.set_major_locator(MaxNLocator(5))
+    ax_lr.xaxis.set_major_locator(MaxNLocator(5))
+    ax_loss.text(0.5, 1.02, f"평균 손실 f(w) − f* ({runs}개 실행, 로그 눈금)" if f_star is not None
+                 else f"평균 손실 f(w) ({runs}개 실행, 로그 눈금)",
+                 transform=ax_loss.transAxes, ha="center", va="bottom")
+
+    def draw(kind, lr, final_ratio, warmup):
+        schedule = build_schedule(kind, lr, final_ratio, warmup, steps)
+        rates = np.array([schedule(k) for k in range(steps)])
+        lr_line.set_data(k_axis, rates)
+        W = np.tile(w0, (runs, 1))
+        losses = np.empty(steps + 1)
+        losses[0] = float(f.loss(w0))
+        broken = None
+        with np.errstate(over="ignore", invalid="ignore"):
+            for k in range(steps):  # the SGD update w ← w − ε_k (∇f(w) + noise)
+                W = W - rates[k] * (f.gradient(W) + noise[k])
+                if not np.isfinite(W).all() or np.abs(W).max() > 1e8:
+                    broken = k + 1
+                    break
+                losses[k + 1] = f.loss(W).mean()
+        if broken is None:
+            gaps = losses - (f_star or 0.0)
+            path = np.vstack([w0, _single_path(f, w0, rates, noise)])
+            path_line.set_data(path[:, 0], path[:, 1])
+            cloud.set_offsets(W)
+            loss_line.set_data(np.arange(steps + 1), np.clip(gaps, loss_low, loss_high))
+            result = f"{steps}번 후 평균 손실 {signed(gaps[-1], '.3g')}"
+        else:
+            path_line.set_data([], [])
+            cloud.set_offsets(np.empty((0, 2)))
+            loss_line.set_data([], [])
+            result = f"{broken}번째 갱신에서 발산 (|w| > 10⁸ 또는 inf)"
+        if curvatures is not None and np.all(curvatures > 0) and np.all(lr * curvatures < 2):
+            floor = float(np.sum(lr * sigma**2 / (2 * (2 - lr * curvatures))))
+            floor_line.set_ydata([floor, floor])
+            floor_text.set_text(f"점선: 상수 ε₀ = {_number(lr)}의 잡음 바닥 {floor:.3g}")
+        else:
+            floor_line.set_ydata([np.nan, np.nan])
+            floor_text.set_text("")
+        status.set_text(f"{_schedule_text(schedule)}\n{result}")
+
+    explorer = _ScheduleExplorer(fig, controls, draw)
+    explorer.widget.children[0].layout.flex_flow = "row wrap"
+    return explorer
+
+
+def _single_path(f, w0, rates, noise):
+    """Run 0 of the explorer: its own path, the same noise as the cloud's first row."""
+    w, points = np.array(w0, dtype=float), np.empty((len(rates), 2))
+    for k, rate in enumerate(rates):
+        w = w - rate * (f.gradient(w) + noise[k, 0])
+        points[k] = w
+    return points
+
+
+def _schedule_text(schedule):
+    """The schedule's parameters in 3 significant digits, e.g. ``Exponential(lr=0.2, gamma=0.985)``."""
+    from .schedules import Schedule
+
+    if isinstance(schedule, WarmupCosine):
+        return (f"워밍업 {schedule.warmup.warmup_steps}번 → Cosine(T_max={schedule.cosine.T_max}, "
+                f"eta_min={schedule.cosine.eta_min:.3g})")
+    if isinstance(schedule, Schedule):
+        params = ", ".join(f"{key}={value:.3g}" if isinstance(value, float) else f"{key}={value}"
+                           for key, value in vars(schedule).items())
+        return f"{type(schedule).__name__}({params})"
+    return repr(schedule)

@@ -7,7 +7,6 @@ import pytest
 import course_utils as cu
 from course_utils.functions import LECTURE_SURFACE, QUADRATIC, ROSENBROCK
 
-
 pytestmark = pytest.mark.usefixtures("course_style")
 
 

@@ -9,7 +9,6 @@ import pytest
 import course_utils as cu
 from course_utils.functions import ROSENBROCK
 
-
 pytestmark = pytest.mark.usefixtures("course_style")
 
 

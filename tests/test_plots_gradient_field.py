@@ -8,7 +8,6 @@ from matplotlib.quiver import Quiver
 import course_utils as cu
 from course_utils.functions import CHAIN_BOWL, POLYNOMIAL_2D, QUADRATIC, SADDLE
 
-
 pytestmark = pytest.mark.usefixtures("course_style")
 
 

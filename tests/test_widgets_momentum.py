@@ -6,7 +6,6 @@ import pytest
 import course_utils as cu
 from course_utils.functions import ILL_CONDITIONED, ROSENBROCK
 
-
 pytestmark = pytest.mark.usefixtures("course_style")
 
 

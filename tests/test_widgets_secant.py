@@ -1,13 +1,11 @@
 """secant_explorer: the secant and tangent it draws, clamping, bad input."""
 
-import matplotlib.pyplot as plt  # tests/conftest.py selects the Agg backend
 import numpy as np
 import pytest
 from matplotlib.colors import same_color
 
 import course_utils as cu
 from course_utils.functions import QUADRATIC, X_SIN_X
-
 
 pytestmark = pytest.mark.usefixtures("course_style")
 

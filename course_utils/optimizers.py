@@ -15,8 +15,8 @@ transcription of PyTorch's update). One difference of bookkeeping: PyTorch's
 Nesterov stores the look-ahead point w + αv as its parameter, so its sequence
 equals our w + αv, not our w. The notation maps are in the optimizer notebooks.
 
-Divergence, one rule for all six optimizers
--------------------------------------------
+Divergence, one rule for every optimizer
+---------------------------------------
 :func:`optimize` and :func:`minibatch_descent` stop a run, quietly (no
 RuntimeWarning), and mark it ``diverged``, at the first update k at which
 
@@ -536,10 +536,10 @@ class Region:
 def _broken_rule(w, gradient, optimizer, region):
     """Which part of the divergence rule the update to ``w`` broke, or None.
 
-    Checked in the order that is cheapest on the common path: with every one
-    of the six update rules a non-finite gradient makes w non-finite (inf − inf,
-    0·inf and inf/inf are NaN), so the gradient is examined only then, to name
-    the cause.
+    Checked in the order that is cheapest on the common path: with every
+    update rule here (AdamW included) a non-finite gradient makes w non-finite
+    (inf − inf, 0·inf and inf/inf are NaN), so the gradient is examined only
+    then, to name the cause.
     """
     if region.contains(w):
         if optimizer.state_is_finite():

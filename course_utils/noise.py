@@ -182,4 +182,96 @@ def mean_square_error(curvature, lrs, sigma, x0):
     return out
 
 
-__all__ = ["NoisyGradient", "mean_square_error", "noisy_gradient", "stationary_variance"]
+def minibatch_variance(per_sample, batch_size, replace=False):
+    """Total variance E‖g_B − ḡ‖² of a mini-batch gradient, from the n per-sample gradients.
+
+    The mini-batch gradient g_B is the mean of ``batch_size`` = B rows drawn
+    from the n per-sample gradients g_1 … g_n, whose mean is the full
+    gradient ḡ and whose total variance is σ² = (1/n) Σᵢ ‖gᵢ − ḡ‖². Then
+
+    * with replacement (independent draws):      E‖g_B − ḡ‖² = σ²/B;
+    * without replacement (one shuffled epoch):  E‖g_B − ḡ‖² = (σ²/B)·(n − B)/(n − 1).
+
+    The second factor is the finite-population correction: it is ≈ 1 for
+    B ≪ n and 0 at B = n (the whole data set is the full gradient).
+    :func:`course_utils.minibatch_descent` cuts each shuffled epoch into
+    batches, so each of its batches is drawn without replacement.
+
+    Parameters
+    ----------
+    per_sample : array_like
+        The per-sample gradients, shape ``(n,)`` or ``(n, d)``, n ≥ 2.
+    batch_size : int
+        B, 1 ≤ B ≤ n (any B ≥ 1 with ``replace=True``).
+    replace : bool, default False
+        Draws with replacement instead of without.
+
+    Returns
+    -------
+    float
+        E‖g_B − ḡ‖², the trace of the mini-batch gradient's covariance.
+
+    Examples
+    --------
+    >>> g = np.array([0.0, 1.0, 2.0, 3.0])          # σ² = 1.25
+    >>> round(minibatch_variance(g, 2), 4), minibatch_variance(g, 2, replace=True)
+    (0.4167, 0.625)
+    """
+    grads = _validate.finite_array("per_sample", per_sample)
+    if grads.ndim not in (1, 2) or len(grads) < 2:
+        _validate.fail("per_sample", per_sample,
+                       "샘플마다 한 행인 그래디언트 배열(shape (n,) 또는 (n, d), n ≥ 2)이어야 합니다.")
+    replace = _validate.boolean("replace", replace)
+    n = len(grads)
+    size = _validate.count("batch_size", batch_size, minimum=1, maximum=None if replace else n)
+    deviations = grads - grads.mean(axis=0)
+    sigma2 = float(np.sum(deviations**2)) / n  # population variance: divide by n
+    correction = 1.0 if replace else (n - size) / (n - 1)
+    return sigma2 / size * correction
+
+
+def momentum_stationary_variance(curvature, lr, alpha, sigma):
+    """The noise floor of Momentum: E[(x − x*)²] it settles at on f = λ(x − x*)²/2 plus noise σ.
+
+    With v ← αv − ε(λx + ξ), x ← x + v (ξ ~ N(0, σ²), independent), the error
+    follows x_{k+1} = (1 + α − ελ)x_k − αx_{k−1} − εξ_k, a stable AR(2) process
+    for 0 < ελ < 2(1 + α), whose stationary variance is
+
+        V = (1 + α)εσ² / ((1 − α) λ (2(1 + α) − ελ))  ≈ (ε/(1 − α))σ²/(2λ) for small ελ,
+
+    the floor of plain SGD (:func:`stationary_variance`) with the effective
+    learning rate ε/(1 − α). α = 0 gives SGD's floor exactly.
+
+    Parameters
+    ----------
+    curvature : float or array_like
+        λ > 0 (one per coordinate of a diagonal quadratic: the result is per coordinate).
+    lr : float
+        ε > 0 with ελ < 2(1 + α).
+    alpha : float
+        Momentum α in [0, 1).
+    sigma : float
+        Noise standard deviation σ ≥ 0.
+
+    Returns
+    -------
+    float or ndarray
+        V, with the shape of ``curvature``.
+    """
+    sigma = _validate.real_number("sigma", sigma)
+    if sigma < 0:
+        _validate.fail("sigma", sigma, "0 이상의 유한한 수여야 합니다 (잡음의 표준편차).")
+    rate = _validate.positive("lr", lr)
+    alpha = _validate.unit_interval("alpha", alpha)
+    lam = _validate.finite_array("curvature", curvature)
+    if np.any(lam <= 0):
+        _validate.fail("curvature", curvature, "모든 곡률 λ가 0보다 커야 합니다.")
+    if np.any(rate * lam >= 2 * (1 + alpha)):
+        _validate.fail("lr", lr, f"ε·λ < 2(1 + α) 여야 수렴합니다 (지금 ε·λ_max = {rate * lam.max():g}, "
+                                 f"2(1 + α) = {2 * (1 + alpha):g}).")
+    result = (1 + alpha) * rate * sigma**2 / ((1 - alpha) * lam * (2 * (1 + alpha) - rate * lam))
+    return float(result) if result.ndim == 0 else result
+
+
+__all__ = ["NoisyGradient", "mean_square_error", "minibatch_variance", "momentum_stationary_variance",
+           "noisy_gradient", "stationary_variance"]

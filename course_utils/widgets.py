@@ -695,19 +695,20 @@ SCHEDULE_KINDS = {  # dropdown label → code name
 
 
 class WarmupCosine:
-    """Linear warm-up from f₀·ε to ε in K updates, then a cosine from ε to η_min in the rest.
+    """Linear warm-up from f₀·ε to ε in K updates, then a cosine from ε down to η_min.
 
-    ``schedule(k)`` for k = 0 … total_steps; the two pieces are
-    ``schedules.Warmup(lr, K, f₀)`` and ``schedules.Cosine(lr, total_steps − K, η_min)``
-    (shifted by K), as ``torch.optim.lr_scheduler.SequentialLR`` chains them.
+    For updates k = 0 … total_steps − 1: ``schedules.Warmup(lr, K, f₀)`` for k < K,
+    then ``schedules.Cosine(lr, total_steps − 1 − K, η_min)`` shifted by K, so the
+    last update uses η_min (``torch.optim.lr_scheduler.SequentialLR`` chains them so).
     """
 
     def __init__(self, lr, warmup_steps, total_steps, start_factor=0.01, eta_min=0.0):
         from .schedules import Cosine, Warmup
 
         self.warmup = Warmup(lr, warmup_steps, start_factor)
-        self.total_steps = _validate.count("total_steps", total_steps, minimum=warmup_steps + 1)
-        self.cosine = Cosine(lr, self.total_steps - self.warmup.warmup_steps, eta_min)
+        self.total_steps = _validate.count("total_steps", total_steps,
+                                           minimum=self.warmup.warmup_steps + 2)
+        self.cosine = Cosine(lr, self.total_steps - 1 - self.warmup.warmup_steps, eta_min)
 
     def __call__(self, k):
         k = _validate.count("k", k)
@@ -760,10 +761,8 @@ def build_schedule(kind, lr, final_ratio, warmup, steps):
         return schedules.Exponential(lr, gamma=final_ratio ** (1 / last))
     if kind == "inverse_time":
         return schedules.InverseTime(lr, decay=(1 / final_ratio - 1) / last)
-    if kind == "cosine":  # ε_last = η_min + (ε₀ − η_min)(1 + cos(π·last/steps))/2
-        c = (1 + np.cos(np.pi * last / steps)) / 2
-        eta_min = lr * (final_ratio - c) / (1 - c) if final_ratio > c else 0.0
-        return schedules.Cosine(lr, T_max=steps, eta_min=eta_min)
+    if kind == "cosine":  # reaches η_min at the last update
+        return schedules.Cosine(lr, T_max=last, eta_min=lr * final_ratio)
     if kind == "warmup_cosine":
         return WarmupCosine(lr, warmup_steps, steps, eta_min=lr * final_ratio)
     # one_cycle: final ε = ε_max / (div · final_div) = final_ratio · ε_max
@@ -882,7 +881,7 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
     ax_lr.set(yscale="log", xlim=(0, steps), ylim=(lr_low * 1e-4, lr_high * 2), xlabel="갱신 k")
     ax_lr.yaxis.set_major_locator(LogLocator(numticks=6))
     ax_lr.yaxis.set_minor_locator(NullLocator())
-    ax_lr.text(0.5, 1.02, "학습률 ε_k (로그 눈금)", transform=ax_lr.transAxes, ha="center", va="bottom")
+    ax_lr.text(0.5, 1.02, "학습률 ε(k) (로그 눈금)", transform=ax_lr.transAxes, ha="center", va="bottom")
 
     X, Y = f.grid(80)
     ax_path.contour(X, Y, f(X, Y), levels=15, cmap="viridis", linewidths=0.6)

@@ -174,7 +174,10 @@ def check():
             cmap = set(font.getBestCmap())
             names = {record.nameID: record.toUnicode() for record in font["name"].names}
         if cmap != subset_codepoints(style):
-            problems.append(f"{path.name}: its characters differ from the course's")
+            problems.append(
+                f"{path.name}: its characters differ from the course's "
+                "(run `python tools/build_webfont.py`)"
+            )
         if names.get(1) != FAMILY or names.get(6) != f"{FAMILY}-{style}":
             problems.append(f"{path.name}: family {names.get(1)!r}, PostScript {names.get(6)!r}")
     for name in LICENCE_FILES:

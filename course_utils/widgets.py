@@ -10,6 +10,7 @@ is how the tests and the benchmark time a redraw.
 
 from __future__ import annotations
 
+import base64
 import io
 import time
 from decimal import Decimal
@@ -23,6 +24,8 @@ from .optimizers import SGD, optimize
 from .plots import signed
 
 RENDER_DPI = 110
+RERUN_HINT = ("탐색기: 저장된 그림은 마지막 상태입니다. 슬라이더를 움직이려면 이 셀을 다시 실행하세요 "
+              "(Run 메뉴 → Run All Cells).")
 
 
 class Explorer:
@@ -103,7 +106,30 @@ class Explorer:
         return self.redraw()
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        # The live widget, plus a picture of its current state and a one-line hint:
+        # a saved, reopened or converted notebook (nbconvert, the static site) has no
+        # kernel to talk to, and shows the picture instead of an empty cell.
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["image/png"] = base64.b64encode(self.saved_picture()).decode("ascii")
+        bundle["text/plain"] = RERUN_HINT
+        return bundle
+
+    def saved_picture(self):
+        """PNG of the current state with the re-run hint written under it (for saved copies)."""
+        from PIL import ImageDraw, ImageFont
+
+        from .style import FONT_DIR
+
+        image = PIL.Image.open(io.BytesIO(self.image.value)).convert("RGB")
+        font = ImageFont.truetype(str(FONT_DIR / "NanumGothic.ttf"), size=max(12, image.width // 70))
+        pad = font.size // 2
+        canvas = PIL.Image.new("RGB", (image.width, image.height + font.size + 2 * pad), "white")
+        canvas.paste(image, (0, 0))
+        ImageDraw.Draw(canvas).text((pad, image.height + pad), "▶ " + RERUN_HINT, fill=(90, 90, 90),
+                                    font=font)
+        buffer = io.BytesIO()
+        canvas.save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
 
 
 def _readout_format(step):
@@ -980,3 +1006,277 @@ def _schedule_text(schedule):
                            for key, value in vars(schedule).items())
         return f"{type(schedule).__name__}({params})"
     return repr(schedule)
+
+
+def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=(1.0, 10.0),
+                         sigma=1.0, w0=(3.0, 1.0), seed=0, batch_range=(1, 128),
+                         lr_range=(0.005, 0.4), alpha_range=(0.0, 0.95)):
+    """Mini-batch size B, ε and α on a noisy quadratic: the path, the loss and its noise floor.
+
+    The problem is f(w) = ½(λ₁w₁² + λ₂w₂²) with the gradient of a mini-batch of
+    B samples modelled as ∇f(w) + (σ/√B)·z, z ~ N(0, I) (notebook 16, sections
+    1–2). The standard normal draws z_k come from ``seed`` and are the same for
+    every slider position, so moving B only rescales the same noise. The run is
+    :class:`course_utils.Momentum` (α = 0 is plain SGD) through
+    :func:`course_utils.optimize`; the loss panel adds the running average of
+    the iterates (Polyak–Ruppert, from the middle of the run) and the exact
+    noise floor ½Σλ_j V_j (:func:`course_utils.noise.momentum_stationary_variance`).
+
+    Parameters
+    ----------
+    batch_size : int, default 8
+        Initial B.
+    lr : float, default 0.05
+        Initial learning rate ε.
+    alpha : float, default 0.0
+        Initial momentum α.
+    steps : int, default 200
+        Updates per run (2 … 2000).
+    curvature : tuple of float, default (1.0, 10.0)
+        λ₁, λ₂ > 0.
+    sigma : float, default 1.0
+        Noise standard deviation of one sample's gradient, per coordinate, > 0.
+    w0 : array_like, default (3.0, 1.0)
+        Starting point, shape ``(2,)``.
+    seed : int, default 0
+        Seed of the noise (fixed while the sliders move).
+    batch_range : tuple of int, default (1, 128)
+        Slider range of B.
+    lr_range, alpha_range : tuple of float
+        Slider ranges of ε (> 0) and α (in [0, 1)).
+
+    Returns
+    -------
+    Explorer
+    """
+    from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+
+    from .noise import momentum_stationary_variance
+    from .optimizers import Momentum
+
+    steps = _validate.count("steps", steps, minimum=2, maximum=2000)
+    lam = _validate.finite_array("curvature", curvature)
+    _validate.same_shape("curvature", lam, (2,))
+    if np.any(lam <= 0):
+        _validate.fail("curvature", curvature, "두 곡률 λ₁, λ₂가 모두 0보다 커야 합니다.")
+    sigma = _validate.positive("sigma", sigma)
+    w0 = _validate.finite_array("w0", w0)
+    _validate.same_shape("w0", w0, (2,))
+    rng = _validate.rng("seed", seed)
+    if isinstance(batch_range, (str, bytes)) or len(batch_range) != 2:
+        _validate.fail("batch_range", batch_range, "(최솟값, 최댓값) 두 정수여야 합니다.")
+    b_low = _validate.count("batch_range", batch_range[0], minimum=1)
+    b_high = _validate.count("batch_range", batch_range[1], minimum=b_low + 1)
+    lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
+    alpha_low, alpha_high = _validate.interval("alpha_range", alpha_range, _validate.unit_interval)
+    controls = {
+        "batch_size": _slider("int", "배치 크기 B", _validate.count("batch_size", batch_size, minimum=1),
+                              b_low, b_high, 1),
+        "lr": _slider("float", "학습률 ε", _validate.positive("lr", lr), lr_low, lr_high,
+                      min(0.005, _step_for(lr_low, lr_high))),
+        "alpha": _slider("float", "모멘텀 α", _validate.unit_interval("alpha", alpha),
+                         alpha_low, alpha_high, min(0.01, _step_for(alpha_low, alpha_high))),
+    }
+    noise = rng.standard_normal((steps, 2))  # z_k, drawn once: the sliders rescale, never redraw
+
+    fig = _figure((8.6, 3.4))
+    ax_path, ax_loss = fig.subplots(1, 2, width_ratios=[1.1, 1])
+    extent = 1.15 * np.abs(w0).max()
+    grid = np.linspace(-extent, extent, 60)
+    X, Y = np.meshgrid(grid, grid)
+    Z = 0.5 * (lam[0] * X**2 + lam[1] * Y**2)
+    ax_path.contour(X, Y, Z, levels=np.geomspace(Z.max() * 1e-3, Z.max(), 10), cmap="viridis",
+                    linewidths=0.6)
+    ax_path.plot(0.0, 0.0, marker="*", color="tab:red", markersize=11, linestyle="none")
+    ax_path.plot(*w0, "o", markersize=7, markerfacecolor="white", markeredgecolor="k")
+    (path_line,) = ax_path.plot([], [], "-", color="tab:blue", linewidth=0.8)
+    (average_dot,) = ax_path.plot([], [], "D", color="tab:orange", markersize=6,
+                                  markeredgecolor="k", linestyle="none")
+    ax_path.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="$w_1$", ylabel="$w_2$")
+    ax_path.xaxis.set_major_locator(MaxNLocator(5))
+    ax_path.yaxis.set_major_locator(MaxNLocator(5))
+    ax_path.text(0.5, 1.02, f"f = ½({_number(lam[0])}·w₁² + {_number(lam[1])}·w₂²), 잡음 σ/√B",
+                 transform=ax_path.transAxes, ha="center", va="bottom")
+    status = ax_path.text(0.02, 0.03, "", transform=ax_path.transAxes, fontsize=8.5,
+                          bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"))
+
+    low, high = 1e-6, 1e3
+    (loss_line,) = ax_loss.plot([], [], color="tab:blue", linewidth=0.8, label="f(w_k)")
+    (average_line,) = ax_loss.plot([], [], color="tab:orange", linewidth=1.4)
+    floor_line = ax_loss.axhline(1.0, color="k", linestyle="--", linewidth=1.0)
+    ax_loss.set(xlim=(0, steps), yscale="log", ylim=(low, high), xlabel="반복 k")
+    ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
+    ax_loss.yaxis.set_minor_locator(NullLocator())
+    ax_loss.xaxis.set_major_locator(MaxNLocator(5))
+    ax_loss.text(0.5, 1.02, "f(w) (로그 눈금)", transform=ax_loss.transAxes, ha="center", va="bottom")
+    for i, (text, color) in enumerate([("f(w_k)", "tab:blue"), ("평균 w̄의 f (뒤 절반)", "tab:orange"),
+                                       ("잡음 바닥 (식)", "k")]):
+        ax_loss.text(0.98, 0.96 - 0.08 * i, text, color=color, transform=ax_loss.transAxes,
+                     ha="right", va="top", fontsize=8.5)
+    note = ax_loss.text(0.02, 0.03, "", transform=ax_loss.transAxes, fontsize=8, color="0.25")
+    start = steps // 2
+
+    def draw(batch_size, lr, alpha):
+        scale = sigma / np.sqrt(batch_size)
+        calls = iter(range(steps))
+
+        def noisy(w):
+            return lam * w + scale * noise[next(calls)]
+
+        path = optimize(noisy, w0, Momentum(lr=lr, alpha=alpha), steps)
+        points = np.asarray(path)
+        path_line.set_data(points[:, 0], points[:, 1])
+        values = 0.5 * (points**2 @ lam)
+        loss_line.set_data(np.arange(len(values)), np.clip(values, low, high))
+        stiff = lr * lam.max()
+        lines = [f"B = {batch_size}, ε = {_number(lr)}, α = {_number(alpha)}",
+                 f"ε·λ_max = {_number(stiff)} (안정 한계 2(1 + α) = {_number(2 * (1 + alpha))})"]
+        if len(points) > start + 1:
+            averages = np.cumsum(points[start:], axis=0) / np.arange(1, len(points) - start + 1)[:, None]
+            average_line.set_data(np.arange(start, len(points)), np.clip(0.5 * (averages**2 @ lam), low, high))
+            average_dot.set_data([averages[-1, 0]], [averages[-1, 1]])
+        else:
+            average_line.set_data([], [])
+            average_dot.set_data([], [])
+        if stiff < 2 * (1 + alpha):
+            floor = 0.5 * float(lam @ momentum_stationary_variance(lam, lr, alpha, scale))
+            floor_line.set_ydata([floor, floor])
+            floor_line.set_visible(True)
+            lines.append(f"잡음 바닥 E f = {signed(floor, '.3g')}, 마지막 f = {signed(values[-1], '.3g')}")
+        else:
+            floor_line.set_visible(False)
+            lines.append("ε·λ_max ≥ 2(1 + α): 바닥 없음 (불안정)")
+        if path.diverged:
+            lines.append(f"발산 — {path.reason}")
+        status.set_text("\n".join(lines))
+        clipped = bool(np.any(values > high) or np.any(values < low))
+        note.set_text("범위 밖의 값은 가장자리에 잘려서 표시" if clipped else "")
+
+    return Explorer(fig, controls, draw)
+
+
+def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0_range=None,
+                    lr_range=(0.01, 1.0), max_steps=30):
+    """Newton's method against gradient descent on a 1D function: x₀, ε and steps → both paths.
+
+    The left panel shows f, the region where f″ < 0 (shaded), Newton's local
+    quadratic model at x₀ (the parabola whose vertex is Newton's first step)
+    and both runs' iterates; the right panel shows x_k against k. The status
+    says where each run ended: Newton at a point with f′ = 0 and whether f″ is
+    positive (a minimum) or negative (a maximum) there, or that it stopped
+    (f″ = 0, or a step leaving ``f.domain``); gradient descent as in
+    :func:`gd_explorer`.
+
+    Parameters
+    ----------
+    f : Function1D, optional
+        The function; default ``functions.X_SIN_X`` (x·sin x on [−1, 7]).
+    x0 : float, default 2.0
+        Initial start (clamped to ``x0_range``); f″(2) < 0 on x·sin x.
+    lr : float, default 0.25
+        Initial learning rate ε of gradient descent (clamped to ``lr_range``).
+    steps : int, default 8
+        Initial number of steps of each run (clamped to ``max_steps``).
+    second_derivative : callable, optional
+        f″(x), element-wise; default: the central difference of ``f.derivative``
+        (``calculus.derivative``), accurate to about 10⁻¹⁰.
+    x0_range : tuple of float, optional
+        Slider range of x₀, inside ``f.domain`` (the default).
+    lr_range : tuple of float, default (0.01, 1.0)
+        Slider range of ε, both ends > 0.
+    max_steps : int, default 30
+        Upper end of the steps slider, 1 … 200.
+
+    Returns
+    -------
+    Explorer
+        Controls ``"x0"``, ``"lr"`` and ``"steps"``.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    from .calculus import derivative
+    from .functions import X_SIN_X
+    from .second_order import newton_path
+
+    f = _function_1d(X_SIN_X if f is None else f)
+    if second_derivative is None:
+        def second_derivative(x):
+            return derivative(f.derivative, x)
+    xs = np.linspace(*f.domain, 400)
+    curvature = _validate.evaluate("second_derivative", _validate.function(
+        "second_derivative", second_derivative, arguments=("x",), example="lambda x: 2 * np.cos(x) "
+        "- x * np.sin(x)", value_kind="2계 도함수 값"), xs, arguments=("x",), shape=xs.shape, like="x")
+    if not np.isfinite(curvature).all():
+        _validate.fail("second_derivative", "inf/NaN", f"정의역 {f.domain}에서 유한해야 합니다.")
+    x0_low, x0_high = _validate.interval("x0_range", f.domain if x0_range is None else x0_range)
+    if x0_low < f.domain[0] or x0_high > f.domain[1]:
+        _validate.fail("x0_range", x0_range, f"f.domain {f.domain} 안에 있어야 합니다.")
+    lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
+    max_steps = _validate.count("max_steps", max_steps, minimum=1, maximum=200)
+    controls = {
+        "x0": _slider("float", "시작점 x₀", _validate.real_number("x0", x0), x0_low, x0_high,
+                      min(0.01, _step_for(x0_low, x0_high))),
+        "lr": _slider("float", "경사하강법의 ε", _validate.positive("lr", lr), lr_low, lr_high,
+                      min(0.01, _step_for(lr_low, lr_high))),
+        "steps": _slider("int", "반복 횟수", _validate.count("steps", steps, minimum=1), 1,
+                         max_steps, 1),
+    }
+
+    fig = _figure((9.4, 3.5))
+    ax_curve, ax_k = fig.subplots(1, 2, width_ratios=[1.35, 1])
+    ys = f(xs)
+    y_low, y_high = float(ys.min()), float(ys.max())
+    margin = 0.08 * (y_high - y_low)
+    ax_curve.fill_between(xs, y_low - margin, y_high + margin, where=curvature < 0,
+                          color="tab:red", alpha=0.1, linewidth=0)
+    ax_curve.plot(xs, ys, color="k", linewidth=1.2)
+    (model_line,) = ax_curve.plot([], [], color="tab:red", linestyle="--", linewidth=1)
+    (gd_line,) = ax_curve.plot([], [], "s-", color="tab:blue", markersize=4, linewidth=0.8)
+    (newton_line,) = ax_curve.plot([], [], "o-", color="tab:red", markersize=5, linewidth=0.8)
+    (start,) = ax_curve.plot([], [], "o", markersize=8, markerfacecolor="white",
+                             markeredgecolor="k", zorder=5)
+    ax_curve.set(xlim=f.domain, ylim=(y_low - margin, y_high + margin), xlabel="$x$",
+                 ylabel="$f(x)$")
+    ax_curve.text(0.5, 1.02, f.title, transform=ax_curve.transAxes, ha="center", va="bottom")
+    ax_curve.text(0.98, 0.03, "빨간 띠: f″ < 0", transform=ax_curve.transAxes, ha="right",
+                  fontsize=8, color="tab:red")
+    status = ax_curve.text(0.02, 0.97, "", transform=ax_curve.transAxes, va="top", fontsize=8.5,
+                           bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"))
+    (gd_k,) = ax_k.plot([], [], "s-", color="tab:blue", markersize=3, linewidth=0.8)
+    (newton_k,) = ax_k.plot([], [], "o-", color="tab:red", markersize=4, linewidth=0.8)
+    ax_k.set(xlim=(-0.5, max_steps + 0.5), ylim=f.domain, xlabel="반복 k", ylabel="$x_k$")
+    ax_k.text(0.5, 1.02, "뉴턴법(빨강)과 경사하강법(파랑)", transform=ax_k.transAxes,
+              ha="center", va="bottom")
+    ax_k.xaxis.set_major_locator(MaxNLocator(6, integer=True))
+    half_width = 0.12 * (f.domain[1] - f.domain[0])
+
+    def newton_verdict(path):
+        iterates = np.asarray(path)
+        end = float(iterates[-1])
+        if path.diverged:
+            return "뉴턴법: 멈춤 — " + path.reason
+        if abs(float(f.derivative(end))) > 1e-8:
+            return f"뉴턴법: 아직 f′ ≠ 0 (x{_subscript(len(iterates) - 1)} = {_number(end)})"
+        kind = "극솟값 (f″ > 0)" if float(second_derivative(end)) > 0 else "극댓값 (f″ < 0)"
+        return f"뉴턴법: f′ = 0인 x ≈ {_number(end)}, {kind}"
+
+    def draw(x0, lr, steps):
+        steps = int(steps)
+        newton = newton_path(f.derivative, second_derivative, x0, steps, bound=f.domain)
+        gd = optimize(f.gradient, x0, SGD(lr=lr), steps)
+        # Newton's quadratic model at x₀: f(x₀) + f′(x₀)(x − x₀) + ½ f″(x₀)(x − x₀)²
+        slope, bend = float(f.derivative(x0)), float(second_derivative(x0))
+        local = np.linspace(x0 - half_width, x0 + half_width, 40)
+        model_line.set_data(local, float(f(x0)) + slope * (local - x0)
+                            + 0.5 * bend * (local - x0) ** 2)
+        for line, line_k, path in ((newton_line, newton_k, newton), (gd_line, gd_k, gd)):
+            iterates = np.asarray(path)
+            line.set_data(iterates, f(iterates))
+            line_k.set_data(np.arange(len(iterates)), iterates)
+        start.set_data([x0], [f(x0)])
+        status.set_text(f"x₀ = {_number(x0)}, f″(x₀) = {_number(bend)}\n"
+                        + newton_verdict(newton).replace(" — ", "\n  ", 1) + "\n"
+                        + f"경사하강법 (ε = {_number(lr)}):\n  "
+                        + _verdict_1d(f, gd, x0, lr, steps).replace("\n", " "))
+
+    return Explorer(fig, controls, draw)

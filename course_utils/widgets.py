@@ -46,7 +46,12 @@ class Explorer:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         self.fig = fig
-        fig.set_dpi(RENDER_DPI)
+        # cu.setup("talk") enlarges figures through figure.dpi; explorers follow it
+        import matplotlib as mpl
+
+        from .style import BASE_DPI
+
+        fig.set_dpi(RENDER_DPI * mpl.rcParams["figure.dpi"] / BASE_DPI)
         self._canvas = FigureCanvasAgg(fig)
         self.controls = dict(controls)
         self._draw = draw

@@ -29,3 +29,12 @@ def test_the_picture_follows_the_sliders():
     first = explorer._repr_mimebundle_()["image/png"]
     explorer.update(lr=0.9)
     assert explorer._repr_mimebundle_()["image/png"] != first
+
+
+def test_explorers_grow_in_talk_mode():
+    cu.setup()
+    paper = PIL.Image.open(io.BytesIO(cu.widgets.gd_explorer().image.value)).width
+    cu.setup("talk")
+    talk = PIL.Image.open(io.BytesIO(cu.widgets.gd_explorer().image.value)).width
+    cu.setup()
+    assert talk == pytest.approx(1.875 * paper, rel=0.02)

@@ -43,10 +43,10 @@ def test_helpers_and_explorers_render_hangul_without_setup():
         axes = cu.plots.plot_paths_and_losses(f, {"아담": path})
         axes[0].set_title("사용자가 붙인 한글 제목")
         axes[0].figure.savefig(io.BytesIO(), format="png")
-        for make in (cu.widgets.gd_explorer, cu.widgets.secant_explorer,
-                     cu.widgets.basin_explorer, cu.widgets.momentum_explorer):
-            explorer = make()  # draws once on creation
-            explorer.update(**{name: control.min for name, control in explorer.controls.items()})
+        for explorer in (cu.widgets.gd_explorer(), cu.widgets.secant_explorer(),
+                         cu.widgets.basin_explorer(resolution=(24, 16), n_iter=20),
+                         cu.widgets.momentum_explorer(steps=20)):
+            assert explorer.image.value[1:4] == b"PNG"  # drawn on creation
         changed = {k for k in before if mpl.rcParams[k] != before[k]}
         assert changed == {"font.family"}, changed
         assert mpl.rcParams["font.family"] == ["sans-serif", "NanumGothic"]

@@ -507,6 +507,10 @@ def surface_3d(f, paths=None, n=60, lift=0.0, colorscale="Viridis", opacity=0.9,
     lift = _validate.real_number("lift", lift)
 
     import plotly.graph_objects as go
+
+    from .webfont import apply_to_plotly
+
+    apply_to_plotly()  # Hangul in the course web font (the template cu.setup() defers)
     X, Y = f.grid(n)
     fig = go.Figure(go.Surface(x=X, y=Y, z=f(X, Y), colorscale=colorscale, opacity=opacity,
                                showscale=False, name="f(x, y)"))
@@ -581,7 +585,7 @@ def plot_bias_correction(raw, corrected, ax=None, reference=None, raw_label="$s_
             linewidth=1.2, label=corrected_label, zorder=4)
     if logx:
         ax.set_xscale("log")
-    ax.set(xlabel="스텝 k")
+    ax.set(xlabel="반복 횟수 k")
     ax.legend(fontsize="small")
     return ax
 
@@ -671,7 +675,7 @@ def plot_step_lengths(paths, scale=1.0, ax=None, bound=None, bound_label=None, l
         ax.axhline(bound, color="k", linestyle="--", linewidth=1.0, label=bound_label)
     if log:
         ax.set_yscale("log")
-    ax.set(xlabel="스텝 k", ylabel=ylabel)
+    ax.set(xlabel="반복 횟수 k", ylabel=ylabel)
     if paths or bound_label:
         ax.legend(fontsize="small")
     return ax
@@ -791,6 +795,10 @@ def animate_paths_2d(f, paths, n_frames=40, log_scale=False, n=80, title=None, h
     import contourpy
     import plotly.colors
     import plotly.graph_objects as go
+
+    from .webfont import apply_to_plotly
+
+    apply_to_plotly()  # Hangul in the course web font (the template cu.setup() defers)
     X, Y = f.grid(n)
     Z = f(X, Y)
     if log_scale:
@@ -962,6 +970,8 @@ def plot_family_tree(nodes, edges, ax=None, figsize=(10, 7), fontsize=8.5):
                       facecolor="#dbe9f6" if highlight else "#f2f2f2",
                       edgecolor="tab:blue" if highlight else "0.5"),
         )
+    # the boxes' sizes are known only after a layout pass; the arrows are clipped against them
+    ax.figure.draw_without_rendering()
     for parent, child in edges:
         arrow = FancyArrowPatch(
             posA=nodes[parent]["xy"], posB=nodes[child]["xy"], transform=ax.transAxes,

@@ -1249,7 +1249,7 @@ def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0
                            bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"))
     (gd_k,) = ax_k.plot([], [], "s-", color="tab:blue", markersize=3, linewidth=0.8)
     (newton_k,) = ax_k.plot([], [], "o-", color="tab:red", markersize=4, linewidth=0.8)
-    ax_k.set(xlim=(-0.5, max_steps + 0.5), ylim=f.domain, xlabel="반복 k", ylabel="$x_k$")
+    ax_k.set(ylim=f.domain, xlabel="반복 k", ylabel="$x_k$")
     ax_k.text(0.5, 1.02, "뉴턴법(빨강)과 경사하강법(파랑)", transform=ax_k.transAxes,
               ha="center", va="bottom")
     ax_k.xaxis.set_major_locator(MaxNLocator(6, integer=True))
@@ -1279,6 +1279,7 @@ def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0
             line.set_data(iterates, f(iterates))
             line_k.set_data(np.arange(len(iterates)), iterates)
         start.set_data([x0], [f(x0)])
+        ax_k.set_xlim(-0.5, steps + 0.5)
         status.set_text(f"x₀ = {_number(x0)}, f″(x₀) = {_number(bend)}\n"
                         + newton_verdict(newton).replace(" — ", "\n  ", 1) + "\n"
                         + f"경사하강법 (ε = {_number(lr)}):\n  "

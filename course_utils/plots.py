@@ -1184,3 +1184,33 @@ def plot_effective_lr(rates, ax=None, parameter_names=("x", "y"), log=True,
     ax.set(xlabel=xlabel, ylabel=ylabel)
     ax.legend(fontsize="small")
     return ax
+
+
+def show(fig):
+    """Display a plotly figure in the notebook, the way JupyterLab's plotly extension draws it.
+
+    Same output as ``fig.show()`` with plotly's notebook renderer (the
+    ``application/vnd.plotly.v1+json`` bundle, drawn offline by the extension
+    plotly ships), without plotly's renderer machinery: ``fig.show()`` imports
+    nbformat only to check its version, and that import chain (jsonschema,
+    rfc3987) costs a second or more in every kernel that shows a 3D figure.
+
+    Parameters
+    ----------
+    fig : plotly.graph_objects.Figure
+        The figure (its frames, if any, are kept: animations still play).
+
+    Returns
+    -------
+    None
+    """
+    import json
+
+    import plotly.io as pio
+    from IPython.display import display
+
+    if not hasattr(fig, "to_plotly_json"):
+        _validate.fail("fig", fig, "plotly Figure여야 합니다 (예: cu.plots.surface_3d(...)가 돌려준 값).")
+    bundle = {"application/vnd.plotly.v1+json": json.loads(pio.to_json(fig, validate=False)),
+              "text/plain": f"<plotly Figure: {len(fig.data)} traces>"}
+    display(bundle, raw=True)

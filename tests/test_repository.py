@@ -227,3 +227,10 @@ def test_slides_follow_the_headings(path):
             assert kind == "subslide", index
         else:
             assert kind == "-", index
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_plotly_figures_are_shown_with_cu_plots_show(path):
+    for index, cell in enumerate(cells(path)):
+        if cell["cell_type"] == "code":
+            assert not re.search(r"\.show\(\s*\)", source(cell)), f"cell {index}: use cu.plots.show(fig)"

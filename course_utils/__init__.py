@@ -15,7 +15,7 @@ stays fast.
 from importlib import import_module
 from pathlib import Path
 
-from . import calculus, functions, noise, optimizers, schedules, second_order
+from . import calculus, functions, nn_landscape, noise, optimizers, schedules, second_order
 from .checks import check_function, check_number
 from .exercises import check
 from .optimizers import (

@@ -204,19 +204,77 @@ def test_committed_fonts_are_what_the_build_script_makes():
     assert build_webfont.FAMILY == webfont.FAMILY
 
 
-def test_setup_makes_plotly_name_the_course_font_first():
+def test_plotly_template_names_the_course_font_first_on_the_current_look():
     import plotly.graph_objects as go
     import plotly.io as pio
 
+    before = pio.templates.default
+    try:
+        pio.templates.default = "plotly"
+        assert webfont.apply_to_plotly() == f"plotly+{webfont.TEMPLATE}"
+        assert webfont.apply_to_plotly() == f"plotly+{webfont.TEMPLATE}"  # applied once
+        layout = go.Figure(layout_title_text="학습률 ε").layout.template.layout
+        assert layout.font.family.split(",")[0].strip() == webfont.FAMILY
+        assert layout.colorway == pio.templates["plotly"].layout.colorway  # plotly's look kept
+        pio.templates.default = "plotly_dark"  # a student's own choice is kept too
+        assert webfont.apply_to_plotly() == f"plotly_dark+{webfont.TEMPLATE}"
+    finally:
+        pio.templates.default = before
+
+
+def test_setup_defers_the_template_until_a_cell_has_loaded_plotly():
+    # In a fresh interpreter with IPython's real event manager: setup() must not import
+    # plotly (0.5-1 s in a kernel), and the cell after the one that imports it gets the font.
+    code = """
+import sys
+import IPython
+from IPython.core.events import EventManager, available_events
+
+class Shell:
+    events = EventManager(None, available_events)
+
+shell = Shell()
+IPython.get_ipython = lambda: shell
+from course_utils import webfont
+
+callbacks = shell.events.callbacks["post_run_cell"]
+assert webfont.use_in_plotly() is False and len(callbacks) == 1
+assert webfont.use_in_plotly() is False and len(callbacks) == 1  # replaced, not added
+shell.events.trigger("post_run_cell", None)  # a cell without plotly
+assert "plotly" not in sys.modules and len(callbacks) == 1
+import plotly.graph_objects as go  # a student's cell imports plotly
+shell.events.trigger("post_run_cell", None)
+assert callbacks == []
+print(go.Figure().layout.template.layout.font.family)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split(",")[0] == webfont.FAMILY
+
+
+def test_setup_asks_for_the_plotly_font(monkeypatch):
+    calls = []
+    monkeypatch.setattr(webfont, "use_in_plotly", lambda: calls.append(True))
     cu.setup()
-    assert pio.templates.default == f"plotly+{webfont.TEMPLATE}"
-    layout = go.Figure(layout_title_text="학습률 ε").layout.template.layout
-    assert layout.font.family.split(",")[0].strip() == webfont.FAMILY
-    assert layout.colorway == pio.templates["plotly"].layout.colorway  # plotly's look kept
-    cu.setup()  # a second call changes nothing
-    assert pio.templates.default == f"plotly+{webfont.TEMPLATE}"
+    assert calls == [True]  # (which imports nothing: the test above)
 
 
-def test_without_plotly_setup_only_skips_the_template(monkeypatch):
+def test_plot_helpers_apply_the_font_themselves():
+    import plotly.io as pio
+
+    from course_utils import functions
+
+    before = pio.templates.default
+    try:
+        pio.templates.default = "plotly"
+        fig = cu.plots.surface_3d(functions.LECTURE_SURFACE, n=5)
+        assert fig.layout.template.layout.font.family == webfont.PLOTLY_FONT_FAMILY
+    finally:
+        pio.templates.default = before
+
+
+def test_without_plotly_there_is_no_template(monkeypatch):
     monkeypatch.setitem(sys.modules, "plotly.io", None)  # `import plotly.io` now fails
-    assert webfont.use_in_plotly() is None
+    assert webfont.apply_to_plotly() is None

@@ -5,6 +5,7 @@ import warnings
 
 import numpy as np
 import pytest
+import torch_reference
 
 import course_utils as cu
 from course_utils.functions import QUADRATIC, ROSENBROCK
@@ -89,31 +90,8 @@ def test_gd_on_quadratic_matches_closed_form(lr, x0):
 # --- parity with a transcription of PyTorch's torch.optim update rules --------
 
 def torch_style(name, grad, w0, n, lr, **hp):
-    """torch.optim's documented updates (no weight decay, dampening 0, maximize False)."""
-    p = np.array(w0, dtype=float)
-    out = [p.copy()]
-    buf = state_sum = square_avg = exp_avg = exp_avg_sq = None
-    for t in range(1, n + 1):
-        g = grad(p)
-        if name in ("momentum", "nesterov"):
-            mu = hp["alpha"]
-            buf = g.copy() if buf is None else mu * buf + g
-            step = g + mu * buf if name == "nesterov" else buf
-            p = p - lr * step
-        elif name == "adagrad":
-            state_sum = (0 if state_sum is None else state_sum) + g * g
-            p = p - lr * g / (np.sqrt(state_sum) + hp["delta"])
-        elif name == "rmsprop":
-            square_avg = (0 if square_avg is None else square_avg) * hp["rho"] + (1 - hp["rho"]) * g * g
-            p = p - lr * g / (np.sqrt(square_avg) + hp["delta"])
-        elif name == "adam":
-            b1, b2 = hp["rho1"], hp["rho2"]
-            exp_avg = (0 if exp_avg is None else exp_avg) * b1 + (1 - b1) * g
-            exp_avg_sq = (0 if exp_avg_sq is None else exp_avg_sq) * b2 + (1 - b2) * g * g
-            denom = np.sqrt(exp_avg_sq) / np.sqrt(1 - b2**t) + hp["delta"]
-            p = p - (lr / (1 - b1**t)) * exp_avg / denom
-        out.append(p.copy())
-    return np.array(out)
+    """torch.optim's documented updates at a constant learning rate (tests/torch_reference.py)."""
+    return torch_reference.torch_style(name, grad, w0, [lr] * n, **hp)
 
 
 W0 = [-1.2, 1.0]

@@ -59,6 +59,9 @@ def run_notebook(path):
     nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_CELL))
     # kernels inherit the environment: make sure figures are really rendered
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    # as the test command runs them (conftest.py): one BLAS thread per kernel
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()

@@ -802,7 +802,39 @@ def build_schedule(kind, lr, final_ratio, warmup, steps):
 
 
 class _ScheduleExplorer(Explorer):
-    """An :class:`Explorer` whose controls include a dropdown and a log slider."""
+    """An :class:`Explorer` with a dropdown (set by its code name) that redraws by blitting.
+
+    Only ``dynamic`` artists change with the controls: the axes, ticks, grid and
+    contours are rendered once into a background, and each redraw pastes it back
+    and draws the dynamic artists on top (a full draw is mostly tick labels).
+    """
+
+    def __init__(self, fig, controls, draw, dynamic):
+        self._dynamic = tuple(dynamic)
+        self._background = None
+        super().__init__(fig, controls, draw)
+
+    def redraw(self):
+        """Redraw the dynamic artists from the current values; returns the seconds it took."""
+        start = time.perf_counter()
+        self._draw(**self.values())
+        if self._background is None:  # lay out once, render everything static
+            for artist in self._dynamic:
+                artist.set_animated(True)
+            self._canvas.draw()
+            self.fig.set_layout_engine("none")
+            self._background = self._canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            self._canvas.restore_region(self._background)
+        for artist in self._dynamic:
+            artist.axes.draw_artist(artist)
+        buffer = io.BytesIO()
+        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1
+        )
+        self.image.value = buffer.getvalue()
+        self.last_redraw_seconds = time.perf_counter() - start
+        return self.last_redraw_seconds
 
     def update(self, **values):
         for name, value in values.items():
@@ -811,10 +843,6 @@ class _ScheduleExplorer(Explorer):
             control.unobserve(self._on_change, names="value")
             if hasattr(control, "options"):  # the dropdown: a code name
                 control.value = _validate.choice(name, value, tuple(SCHEDULE_KINDS.values()))
-            elif hasattr(control, "base"):  # FloatLogSlider: min/max are exponents
-                value = _validate.positive(name, value)
-                low, high = control.base**control.min, control.base**control.max
-                control.value = min(max(value, low), high)
             else:
                 value = _validate.real_number(name, value)
                 control.value = min(max(value, control.min), control.max)
@@ -849,7 +877,8 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
     lr : float, default 0.2
         ε₀ (peak ε for the warm-up schedules and 1cycle).
     final_ratio : float, default 0.01
-        ε at the last update over ε₀, in (0, 1) (see :func:`build_schedule`).
+        ε at the last update over ε₀, in (0, 1) (see :func:`build_schedule`); its
+        slider sets log₁₀ of it, from −4 to −0.1.
     warmup : float, default 0.1
         Warm-up fraction of the updates, in (0, 1).
     sigma : float, default 1.0
@@ -870,7 +899,7 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
     Explorer
     """
     import ipywidgets as widgets
-    from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
     from .functions import ILL_CONDITIONED
     from .plots import _function_2d
@@ -897,11 +926,9 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
                                  layout=widgets.Layout(width="230px")),
         "lr": _slider("float", "ε₀ (최대 ε)", _validate.positive("lr", lr), lr_low, lr_high,
                       min(0.005, _step_for(lr_low, lr_high))),
-        "final_ratio": widgets.FloatLogSlider(value=final_ratio, base=10, min=-4, max=-0.1,
-                                              step=0.05, description="끝 ε / ε₀",
-                                              readout_format=".2g",
-                                              style={"description_width": "initial"},
-                                              layout=widgets.Layout(width="260px")),
+        # the exponent on a plain slider: ratios from 10⁻⁴ to 0.8 spread evenly
+        "final_log10": _slider("float", "log₁₀(끝 ε / ε₀)", float(np.log10(final_ratio)),
+                               -4.0, -0.1, 0.05),
         "warmup": _slider("float", "워밍업 비율", warmup, 0.02, 0.5, 0.01),
     }
 
@@ -912,6 +939,8 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
     ax_lr.set(yscale="log", xlim=(0, steps), ylim=(lr_low * 1e-4, lr_high * 2), xlabel="갱신 k")
     ax_lr.yaxis.set_major_locator(LogLocator(numticks=6))
     ax_lr.yaxis.set_minor_locator(NullLocator())
+    # "10⁻³" as plain text: mathtext tick labels are most of the cost of a redraw
+    ax_lr.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
     ax_lr.text(0.5, 1.02, "학습률 ε(k) (로그 눈금)", transform=ax_lr.transAxes, ha="center", va="bottom")
 
     X, Y = f.grid(80)
@@ -943,14 +972,15 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
     ax_loss.set(yscale="log", xlim=(0, steps), ylim=(loss_low, loss_high), xlabel="갱신 k")
     ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
     ax_loss.yaxis.set_minor_locator(NullLocator())
+    ax_loss.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
     ax_loss.xaxis.set_major_locator(MaxNLocator(5))
     ax_lr.xaxis.set_major_locator(MaxNLocator(5))
     ax_loss.text(0.5, 1.02, f"평균 손실 f(w) − f* ({runs}개 실행, 로그 눈금)" if f_star is not None
                  else f"평균 손실 f(w) ({runs}개 실행, 로그 눈금)",
                  transform=ax_loss.transAxes, ha="center", va="bottom")
 
-    def draw(kind, lr, final_ratio, warmup):
-        schedule = build_schedule(kind, lr, final_ratio, warmup, steps)
+    def draw(kind, lr, final_log10, warmup):
+        schedule = build_schedule(kind, lr, 10.0**final_log10, warmup, steps)
         rates = np.array([schedule(k) for k in range(steps)])
         lr_line.set_data(k_axis, rates)
         W = np.tile(w0, (runs, 1))
@@ -985,9 +1015,20 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
             floor_text.set_text("")
         status.set_text(f"{_schedule_text(schedule)}\n{result}")
 
-    explorer = _ScheduleExplorer(fig, controls, draw)
+    dynamic = (lr_line, cloud, path_line, loss_line, floor_line, floor_text, status)
+    explorer = _ScheduleExplorer(fig, controls, draw, dynamic)
     explorer.widget.children[0].layout.flex_flow = "row wrap"
     return explorer
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(value, _position=None):
+    """A log-axis tick label as plain text: 10⁻³ (no mathtext)."""
+    if value <= 0:
+        return ""
+    return "10" + str(round(np.log10(value))).translate(_SUPERSCRIPTS)
 
 
 def _single_path(f, w0, rates, noise):
@@ -1284,152 +1325,5 @@ def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0
                         + newton_verdict(newton).replace(" — ", "\n  ", 1) + "\n"
                         + f"경사하강법 (ε = {_number(lr)}):\n  "
                         + _verdict_1d(f, gd, x0, lr, steps).replace("\n", " "))
-
-    return Explorer(fig, controls, draw)
-
-
-def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=(1.0, 10.0),
-                         sigma=1.0, w0=(3.0, 1.0), seed=0, batch_range=(1, 128),
-                         lr_range=(0.005, 0.4), alpha_range=(0.0, 0.95)):
-    """Mini-batch size B, ε and α on a noisy quadratic: the path, the loss and its noise floor.
-
-    The problem is f(w) = ½(λ₁w₁² + λ₂w₂²) with the gradient of a mini-batch of
-    B samples modelled as ∇f(w) + (σ/√B)·z, z ~ N(0, I) (notebook 16, sections
-    1–2). The standard normal draws z_k come from ``seed`` and are the same for
-    every slider position, so moving B only rescales the same noise. The run is
-    :class:`course_utils.Momentum` (α = 0 is plain SGD) through
-    :func:`course_utils.optimize`; the loss panel adds the running average of
-    the iterates (Polyak–Ruppert, from the middle of the run) and the exact
-    noise floor ½Σλ_j V_j (:func:`course_utils.noise.momentum_stationary_variance`).
-
-    Parameters
-    ----------
-    batch_size : int, default 8
-        Initial B.
-    lr : float, default 0.05
-        Initial learning rate ε.
-    alpha : float, default 0.0
-        Initial momentum α.
-    steps : int, default 200
-        Updates per run (2 … 2000).
-    curvature : tuple of float, default (1.0, 10.0)
-        λ₁, λ₂ > 0.
-    sigma : float, default 1.0
-        Noise standard deviation of one sample's gradient, per coordinate, > 0.
-    w0 : array_like, default (3.0, 1.0)
-        Starting point, shape ``(2,)``.
-    seed : int, default 0
-        Seed of the noise (fixed while the sliders move).
-    batch_range : tuple of int, default (1, 128)
-        Slider range of B.
-    lr_range, alpha_range : tuple of float
-        Slider ranges of ε (> 0) and α (in [0, 1)).
-
-    Returns
-    -------
-    Explorer
-    """
-    from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
-
-    from .noise import momentum_stationary_variance
-    from .optimizers import Momentum
-
-    steps = _validate.count("steps", steps, minimum=2, maximum=2000)
-    lam = _validate.finite_array("curvature", curvature)
-    _validate.same_shape("curvature", lam, (2,))
-    if np.any(lam <= 0):
-        _validate.fail("curvature", curvature, "두 곡률 λ₁, λ₂가 모두 0보다 커야 합니다.")
-    sigma = _validate.positive("sigma", sigma)
-    w0 = _validate.finite_array("w0", w0)
-    _validate.same_shape("w0", w0, (2,))
-    rng = _validate.rng("seed", seed)
-    if isinstance(batch_range, (str, bytes)) or len(batch_range) != 2:
-        _validate.fail("batch_range", batch_range, "(최솟값, 최댓값) 두 정수여야 합니다.")
-    b_low = _validate.count("batch_range", batch_range[0], minimum=1)
-    b_high = _validate.count("batch_range", batch_range[1], minimum=b_low + 1)
-    lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
-    alpha_low, alpha_high = _validate.interval("alpha_range", alpha_range, _validate.unit_interval)
-    controls = {
-        "batch_size": _slider("int", "배치 크기 B", _validate.count("batch_size", batch_size, minimum=1),
-                              b_low, b_high, 1),
-        "lr": _slider("float", "학습률 ε", _validate.positive("lr", lr), lr_low, lr_high,
-                      min(0.005, _step_for(lr_low, lr_high))),
-        "alpha": _slider("float", "모멘텀 α", _validate.unit_interval("alpha", alpha),
-                         alpha_low, alpha_high, min(0.01, _step_for(alpha_low, alpha_high))),
-    }
-    noise = rng.standard_normal((steps, 2))  # z_k, drawn once: the sliders rescale, never redraw
-
-    fig = _figure((8.6, 3.4))
-    ax_path, ax_loss = fig.subplots(1, 2, width_ratios=[1.1, 1])
-    extent = 1.15 * np.abs(w0).max()
-    grid = np.linspace(-extent, extent, 60)
-    X, Y = np.meshgrid(grid, grid)
-    Z = 0.5 * (lam[0] * X**2 + lam[1] * Y**2)
-    ax_path.contour(X, Y, Z, levels=np.geomspace(Z.max() * 1e-3, Z.max(), 10), cmap="viridis",
-                    linewidths=0.6)
-    ax_path.plot(0.0, 0.0, marker="*", color="tab:red", markersize=11, linestyle="none")
-    ax_path.plot(*w0, "o", markersize=7, markerfacecolor="white", markeredgecolor="k")
-    (path_line,) = ax_path.plot([], [], "-", color="tab:blue", linewidth=0.8)
-    (average_dot,) = ax_path.plot([], [], "D", color="tab:orange", markersize=6,
-                                  markeredgecolor="k", linestyle="none")
-    ax_path.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="$w_1$", ylabel="$w_2$")
-    ax_path.xaxis.set_major_locator(MaxNLocator(5))
-    ax_path.yaxis.set_major_locator(MaxNLocator(5))
-    ax_path.text(0.5, 1.02, f"f = ½({_number(lam[0])}·w₁² + {_number(lam[1])}·w₂²), 잡음 σ/√B",
-                 transform=ax_path.transAxes, ha="center", va="bottom")
-    status = ax_path.text(0.02, 0.03, "", transform=ax_path.transAxes, fontsize=8.5,
-                          bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"))
-
-    low, high = 1e-6, 1e3
-    (loss_line,) = ax_loss.plot([], [], color="tab:blue", linewidth=0.8, label="f(w_k)")
-    (average_line,) = ax_loss.plot([], [], color="tab:orange", linewidth=1.4)
-    floor_line = ax_loss.axhline(1.0, color="k", linestyle="--", linewidth=1.0)
-    ax_loss.set(xlim=(0, steps), yscale="log", ylim=(low, high), xlabel="반복 k")
-    ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
-    ax_loss.yaxis.set_minor_locator(NullLocator())
-    ax_loss.xaxis.set_major_locator(MaxNLocator(5))
-    ax_loss.text(0.5, 1.02, "f(w) (로그 눈금)", transform=ax_loss.transAxes, ha="center", va="bottom")
-    for i, (text, color) in enumerate([("f(w_k)", "tab:blue"), ("평균 w̄의 f (뒤 절반)", "tab:orange"),
-                                       ("잡음 바닥 (식)", "k")]):
-        ax_loss.text(0.98, 0.96 - 0.08 * i, text, color=color, transform=ax_loss.transAxes,
-                     ha="right", va="top", fontsize=8.5)
-    note = ax_loss.text(0.02, 0.03, "", transform=ax_loss.transAxes, fontsize=8, color="0.25")
-    start = steps // 2
-
-    def draw(batch_size, lr, alpha):
-        scale = sigma / np.sqrt(batch_size)
-        calls = iter(range(steps))
-
-        def noisy(w):
-            return lam * w + scale * noise[next(calls)]
-
-        path = optimize(noisy, w0, Momentum(lr=lr, alpha=alpha), steps)
-        points = np.asarray(path)
-        path_line.set_data(points[:, 0], points[:, 1])
-        values = 0.5 * (points**2 @ lam)
-        loss_line.set_data(np.arange(len(values)), np.clip(values, low, high))
-        stiff = lr * lam.max()
-        lines = [f"B = {batch_size}, ε = {_number(lr)}, α = {_number(alpha)}",
-                 f"ε·λ_max = {_number(stiff)} (안정 한계 2(1 + α) = {_number(2 * (1 + alpha))})"]
-        if len(points) > start + 1:
-            averages = np.cumsum(points[start:], axis=0) / np.arange(1, len(points) - start + 1)[:, None]
-            average_line.set_data(np.arange(start, len(points)), np.clip(0.5 * (averages**2 @ lam), low, high))
-            average_dot.set_data([averages[-1, 0]], [averages[-1, 1]])
-        else:
-            average_line.set_data([], [])
-            average_dot.set_data([], [])
-        if stiff < 2 * (1 + alpha):
-            floor = 0.5 * float(lam @ momentum_stationary_variance(lam, lr, alpha, scale))
-            floor_line.set_ydata([floor, floor])
-            floor_line.set_visible(True)
-            lines.append(f"잡음 바닥 E f = {signed(floor, '.3g')}, 마지막 f = {signed(values[-1], '.3g')}")
-        else:
-            floor_line.set_visible(False)
-            lines.append("ε·λ_max ≥ 2(1 + α): 바닥 없음 (불안정)")
-        if path.diverged:
-            lines.append(f"발산 — {path.reason}")
-        status.set_text("\n".join(lines))
-        clipped = bool(np.any(values > high) or np.any(values < low))
-        note.set_text("범위 밖의 값은 가장자리에 잘려서 표시" if clipped else "")
 
     return Explorer(fig, controls, draw)

@@ -18,7 +18,7 @@ def drawn(explorer):
 
 def test_runs_are_sgd_with_the_noisy_gradient_and_the_schedule():
     explorer = schedule_explorer(steps=80, runs=30, seed=4)
-    seconds = explorer.update(kind="cosine", lr=0.3, final_ratio=0.05)
+    seconds = explorer.update(kind="cosine", lr=0.3, final_log10=np.log10(0.05))
     assert seconds > 0 and explorer.image.value[:4] == b"\x89PNG"
     rates, path, ends, loss_line = drawn(explorer)
     schedule = build_schedule("cosine", 0.3, 0.05, 0.1, 80)
@@ -60,13 +60,13 @@ def test_the_floor_line_is_the_constant_lr_formula():
     assert floor == pytest.approx(expected, rel=1e-6)
 
 
-def test_dropdown_and_log_slider_are_set_and_clamped():
+def test_dropdown_and_sliders_are_set_and_clamped():
     explorer = schedule_explorer(steps=40, runs=5)
     before = explorer.image.value
     explorer.controls["kind"].value = "exponential"  # as a student's dropdown choice
     assert explorer.image.value != before
-    explorer.update(final_ratio=1e-9, lr=5.0)
-    assert explorer.values()["final_ratio"] == pytest.approx(1e-4)
+    explorer.update(final_log10=-9.0, lr=5.0)
+    assert explorer.values()["final_log10"] == -4.0
     assert explorer.values()["lr"] == 0.45
     with pytest.raises(ValueError, match="`kind`"):
         explorer.update(kind="linear")

@@ -10,8 +10,8 @@ cell) and then fails if
 - a cell writes anything to stderr (a missing-glyph warning, an overflow
   RuntimeWarning, a DeprecationWarning): every such cell is listed;
 - an exercise cell, run as the student finds it, prints anything but the
-  "not answered" verdict ✏️ (no ✅ or ❌ a student did not earn);
-- a model answer does not print ✅.
+  "not answered" verdict ☞ (no ○ or × a student did not earn);
+- a model answer does not print ○.
 
 One item per notebook (not per cell) lets pytest-xdist run notebooks in
 parallel without splitting a kernel's cells across workers; each worker reuses
@@ -43,9 +43,19 @@ def pytest_configure(config):
     # (a 1000-row product: 8 ms threaded under load against 0.05 ms on one thread).
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
-    # Figures are still rendered (that is where a missing glyph shows), at 1x instead of
-    # the retina 2x students see: a quarter of the pixels to draw and compress.
-    os.environ.setdefault("COURSE_FIGURE_FORMAT", "png")
+    # Figures are still rendered (that is where a missing glyph shows), but at 1x and once
+    # (no "tight" bounding box, which draws each figure twice), not retina as students see.
+    os.environ.setdefault("COURSE_FIGURE_FORMAT", "fast")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    # Longest first (notebooks, then unit tests): the workers finish together instead of
+    # one of them running 12 or 16 alone at the end. A notebook's size is a fair proxy
+    # for its running time.
+    def cost(item):
+        return item.path.stat().st_size if isinstance(item, NotebookItem) else 0
+
+    items.sort(key=cost, reverse=True)
 
 
 def pytest_collect_file(parent, file_path):
@@ -162,10 +172,10 @@ class NotebookItem(pytest.Item):
             if _editions.exercise_id(cell) and _editions.ANSWER_TAG not in _editions.tags(cell):
                 others = [m for s, m in MARKS.items() if s != "unanswered" and m in printed]
                 if not printed.lstrip().startswith(MARKS["unanswered"]) or others:
-                    problems.append(f"{label}: 답하지 않은 연습문제가 '아직 답을 입력하지 않았습니다'(✏️) "
+                    problems.append(f"{label}: 답하지 않은 연습문제가 '아직 답을 입력하지 않았습니다'(☞) "
                                     f"아닌 것을 출력했습니다:\n{printed}")
             if _editions.ANSWER_TAG in _editions.tags(cell) and MARKS["correct"] not in printed:
-                problems.append(f"{label}: 모범답안이 ✅를 출력하지 않았습니다:\n{printed}")
+                problems.append(f"{label}: 모범답안이 ○를 출력하지 않았습니다:\n{printed}")
         if problems:
             _drop_kernel()
             raise NotebookFailure("\n\n".join(problems))

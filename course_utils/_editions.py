@@ -14,7 +14,7 @@ From that source:
   followed by the same check with ``strict=True`` (the tests run this one: the
   student's cell must say "not answered", the model answer must pass);
 - :func:`key_edition` replaces each exercise cell by its model answer and the
-  check (an answer key that prints ✅ everywhere);
+  check (an answer key that prints ○ everywhere);
 - :func:`student_edition` removes the ``<details>`` boxes (no model answer
   anywhere in the file).
 """

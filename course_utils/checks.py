@@ -3,12 +3,12 @@
 A student's answer — a number, a vector, or a function — is compared with a
 reference, and the verdict is an :class:`Outcome`: one of
 
-- ``"correct"``: ✅, the answer matches within the exercise's tolerance;
-- ``"wrong"``: ❌, with what the student gave (never the expected number of a
+- ``"correct"``: ○, the answer matches within the exercise's tolerance;
+- ``"wrong"``: ×, with what the student gave (never the expected number of a
   numeric exercise), why it differs, and a targeted hint where one applies;
-- ``"unanswered"``: ✏️, the answer is still ``None`` (or a function still
+- ``"unanswered"``: ☞, the answer is still ``None`` (or a function still
   returns ``None``): nothing is judged yet;
-- ``"unavailable"``: ⚠️, the check cannot run yet (a cell above it, whose
+- ``"unavailable"``: ※, the check cannot run yet (a cell above it, whose
   results the exercise uses, has not been run).
 
 Exercises normally go through :func:`course_utils.exercises.check`, which knows
@@ -33,7 +33,7 @@ from typing import Callable
 import numpy as np
 
 CORRECT, WRONG, UNANSWERED, UNAVAILABLE = "correct", "wrong", "unanswered", "unavailable"
-MARKS = {CORRECT: "✅", WRONG: "❌", UNANSWERED: "✏️", UNAVAILABLE: "⚠️"}
+MARKS = {CORRECT: "○", WRONG: "×", UNANSWERED: "☞", UNAVAILABLE: "※"}
 # The not-answered line: the notebook tests look for it under every exercise cell.
 NOT_ANSWERED = "아직 답을 입력하지 않았습니다."
 MAX_MESSAGE = 600

@@ -83,8 +83,8 @@ def use_korean_fallback():
         mpl.rcParams["font.family"] = [*family, KOREAN_FONT]
 
 
-# The test command renders notebook figures at 1x (conftest.py sets this): a missing
-# glyph or any other drawing warning shows at any resolution, at a quarter of the pixels.
+# The test command renders notebook figures at 1x and once ("fast", set by conftest.py):
+# a missing glyph or any other drawing warning shows all the same, for less work.
 FIGURE_FORMAT_VARIABLE = "COURSE_FIGURE_FORMAT"
 
 
@@ -98,8 +98,14 @@ def _use_retina_png():
         return
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-    figure_format = os.environ.get(FIGURE_FORMAT_VARIABLE, "retina")
-    set_matplotlib_formats(_validate.choice(FIGURE_FORMAT_VARIABLE, figure_format, ("retina", "png")))
+    figure_format = _validate.choice(FIGURE_FORMAT_VARIABLE,
+                                     os.environ.get(FIGURE_FORMAT_VARIABLE, "retina"),
+                                     ("retina", "png", "fast"))
+    if figure_format == "fast":
+        # 1x, drawn once: bbox_inches="tight" draws every figure twice to measure it
+        set_matplotlib_formats("png", bbox_inches=None)
+    else:
+        set_matplotlib_formats(figure_format)
 
 
 def setup(context="paper"):

@@ -67,9 +67,9 @@ def test_check_function_prints_the_verdict(capsys):
 def test_check_function_with_two_variables(capsys):
     cu.check_function(lambda x, y: (6 * (x - 2), 2 * (y - 2)), CHAIN_BOWL.partials,
                       points=[(0.0, 1.0), (3.0, -2.0)])
-    assert "✅" in capsys.readouterr().out
+    assert "○" in capsys.readouterr().out
     cu.check_function(lambda x, y: (6 * (x - 2), 2 * y), CHAIN_BOWL.partials, points=[(0.0, 1.0)])
-    assert "❌" in capsys.readouterr().out
+    assert "×" in capsys.readouterr().out
 
 
 def test_strict_mode_fails_loudly_on_a_wrong_model_answer():

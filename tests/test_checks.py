@@ -105,7 +105,7 @@ def test_strict_raises_unless_correct(capsys):
     with pytest.raises(AssertionError):
         checks.check_number(None, 2.25, strict=True)
     assert checks.check_number(2.25, 2.25, strict=True) is None  # no Out: True/False
-    assert "✅" in capsys.readouterr().out
+    assert "○" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("hint, want", [

@@ -53,7 +53,7 @@ def test_missing_notebook_context_is_reported_not_raised(capsys):
     if not contextual:
         pytest.skip("no exercise uses notebook context")
     check(contextual[0].id, 1.0)
-    assert "⚠️" in capsys.readouterr().out
+    assert "※" in capsys.readouterr().out
 
 
 def test_editions_share_one_source():

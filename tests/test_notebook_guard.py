@@ -39,7 +39,7 @@ STDERR_AND_UNEARNED = [
     # no cu.setup(): DejaVu Sans has no Hangul; the inline backend renders the figure
     code_cell("fig, ax = plt.subplots()\nax.set_title('한글')"),
     code_cell("np.exp(np.array([1000.0]))"),
-    # an exercise cell that is already answered prints ✅: a verdict nobody earned
+    # an exercise cell that is already answered prints ○: a verdict nobody earned
     code_cell('my_x3 = 2.25\n\ncu.check("05.1", my_x3)', tags=["exercise"]),
     markdown_cell("<details><summary>정답과 풀이 보기</summary>\n\n```python\n"
                   "my_x3 = 2.25\n```\n\n</details>"),

@@ -7,9 +7,9 @@ Both come from the committed notebooks (course_utils/_editions.py):
 
 - ``student/``: every ``<details>`` box with a model answer is removed, so no
   model answer is anywhere in the files (for handing out or grading); the code
-  cells are the committed ones, so each check prints "✏️ 아직 답을 입력하지
+  cells are the committed ones, so each check prints "☞ 아직 답을 입력하지
   않았습니다" until the student answers (the notebook tests prove that run);
-- ``key/``: each exercise cell holds its model answer and its check (✅ when run),
+- ``key/``: each exercise cell holds its model answer and its check (○ when run),
   with the explanations kept.
 
 The editions are generated output: ``editions/`` is ignored by git.

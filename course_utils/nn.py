@@ -460,7 +460,7 @@ class TrainingCurves:
 
 
 def train_classifier(model, optimizer, X_train, y_train, X_val, y_val, epochs, batch_size,
-                     seed, record_every=None):
+                     seed, record_every=None, schedule=None):
     """Initialise ``model`` and train it with :func:`course_utils.minibatch_descent`.
 
     One seed drives both the initial parameters and the mini-batch shuffles,
@@ -486,6 +486,9 @@ def train_classifier(model, optimizer, X_train, y_train, X_val, y_val, epochs, b
         Record the losses and the validation accuracy after every
         ``record_every``-th update (and at the end of every epoch); default
         once per epoch. Recording costs a full pass over both data sets.
+    schedule : callable, optional
+        A learning-rate schedule (``course_utils.schedules``), passed to
+        :func:`course_utils.minibatch_descent`: update k uses ε = ``schedule(k)``.
 
     Returns
     -------
@@ -507,7 +510,7 @@ def train_classifier(model, optimizer, X_train, y_train, X_val, y_val, epochs, b
     w0 = model.init(rng)
     result = minibatch_descent(model.loss, model.gradient, w0, X_train, y_train, optimizer,
                                batch_size=batch_size, epochs=epochs, seed=rng,
-                               loss_every=record_every)
+                               loss_every=record_every, schedule=schedule)
     # where a complete run records: every record_every-th update and every epoch end
     total = epochs * steps_per_epoch
     expected = np.union1d(np.arange(0, total + 1, record_every),

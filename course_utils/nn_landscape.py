@@ -457,6 +457,10 @@ def slice_surface(
     height = _validate.count("height", height, minimum=100)
     import plotly.graph_objects as go
 
+    from .webfont import apply_to_plotly
+
+    apply_to_plotly()  # Hangul in the course web font, as the cu.plots plotly helpers do
+
     i, j = np.argmin(np.abs(betas)), np.argmin(np.abs(alphas))
     fig = go.Figure(
         go.Surface(x=alphas, y=betas, z=losses, colorscale=colorscale, showscale=False, name=zlabel)

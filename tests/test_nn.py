@@ -289,3 +289,19 @@ def test_train_classifier_rejects_bad_arguments(separable):
 
 def test_reachable_as_cu_nn():
     assert cu.nn is nn
+
+
+def test_train_classifier_takes_a_schedule():
+    import course_utils as cu
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 3))
+    y = (X[:, 0] > 0).astype(int)
+    model = cu.nn.MLP(3, 4, 2)
+    constant = cu.nn.train_classifier(model, cu.SGD(lr=0.5), X, y, X, y, epochs=3, batch_size=10, seed=1)
+    same = cu.nn.train_classifier(model, cu.SGD(lr=0.5), X, y, X, y, epochs=3, batch_size=10, seed=1,
+                                  schedule=cu.schedules.Constant(0.5))
+    decayed = cu.nn.train_classifier(model, cu.SGD(lr=0.5), X, y, X, y, epochs=3, batch_size=10, seed=1,
+                                     schedule=cu.schedules.Exponential(0.5, gamma=0.5))
+    np.testing.assert_allclose(same.train_loss, constant.train_loss)
+    assert not np.allclose(decayed.train_loss, constant.train_loss)

@@ -63,7 +63,8 @@ __all__ = [
 
 
 def __getattr__(name):
-    if name in _LAZY_MODULES and (Path(__file__).parent / f"{name}.py").exists():
+    here = Path(__file__).parent
+    if name in _LAZY_MODULES and ((here / f"{name}.py").exists() or (here / name / "__init__.py").exists()):
         module = import_module(f".{name}", __name__)
         globals()[name] = module
         return module

@@ -142,13 +142,27 @@ class NotebookItem(pytest.Item):
 
         committed = json.loads(self.path.read_text(encoding="utf-8"))
         edition = _editions.test_edition(committed)
-        edition["cells"].insert(0, {"cell_type": "code", "id": "fresh-state", "metadata": {},
-                                    "execution_count": None, "outputs": [],
-                                    "source": FRESH_STATE.format(folder=str(self.path.parent))})
+        edition["cells"].insert(
+            0,
+            {
+                "cell_type": "code",
+                "id": "fresh-state",
+                "metadata": {},
+                "execution_count": None,
+                "outputs": [],
+                "source": FRESH_STATE.format(folder=str(self.path.parent)),
+            },
+        )
         nb = nbformat.reads(json.dumps(edition), as_version=4)
-        client = NotebookClient(nb, km=_kernel_manager(), timeout=CELL_TIMEOUT,
-                                resources={"metadata": {"path": str(self.path.parent)}})
-        client.kc = _KERNEL.get("kc")  # the worker's open client, if any (None: nbclient starts one)
+        client = NotebookClient(
+            nb,
+            km=_kernel_manager(),
+            timeout=CELL_TIMEOUT,
+            resources={"metadata": {"path": str(self.path.parent)}},
+        )
+        client.kc = _KERNEL.get(
+            "kc"
+        )  # the worker's open client, if any (None: nbclient starts one)
         try:
             client.execute()
             _KERNEL["kc"] = client.kc
@@ -172,8 +186,10 @@ class NotebookItem(pytest.Item):
             if _editions.exercise_id(cell) and _editions.ANSWER_TAG not in _editions.tags(cell):
                 others = [m for s, m in MARKS.items() if s != "unanswered" and m in printed]
                 if not printed.lstrip().startswith(MARKS["unanswered"]) or others:
-                    problems.append(f"{label}: 답하지 않은 연습문제가 '아직 답을 입력하지 않았습니다'(☞) "
-                                    f"아닌 것을 출력했습니다:\n{printed}")
+                    problems.append(
+                        f"{label}: 답하지 않은 연습문제가 '아직 답을 입력하지 않았습니다'(☞) "
+                        f"아닌 것을 출력했습니다:\n{printed}"
+                    )
             if _editions.ANSWER_TAG in _editions.tags(cell) and MARKS["correct"] not in printed:
                 problems.append(f"{label}: 모범답안이 ○를 출력하지 않았습니다:\n{printed}")
         if problems:

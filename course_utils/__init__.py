@@ -43,6 +43,9 @@ __all__ = [
     "functions",
     "optimizers",
     "schedules",
+    "noise",
+    "second_order",
+    "nn_landscape",
     "plots",
     "widgets",
     "data",
@@ -64,7 +67,9 @@ __all__ = [
 
 def __getattr__(name):
     here = Path(__file__).parent
-    if name in _LAZY_MODULES and ((here / f"{name}.py").exists() or (here / name / "__init__.py").exists()):
+    if name in _LAZY_MODULES and (
+        (here / f"{name}.py").exists() or (here / name / "__init__.py").exists()
+    ):
         module = import_module(f".{name}", __name__)
         globals()[name] = module
         return module

@@ -52,10 +52,16 @@ def check_call(code):
         return None
     call = last.value
     func = call.func
-    if not (isinstance(func, ast.Attribute) and func.attr == "check"
-            and isinstance(func.value, ast.Name) and func.value.id == "cu"):
+    if not (
+        isinstance(func, ast.Attribute)
+        and func.attr == "check"
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "cu"
+    ):
         return None
-    if not (call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+    if not (
+        call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)
+    ):
         return None
     return call
 
@@ -113,8 +119,14 @@ def model_answer(nb, details_index):
 
 
 def _code_cell(text, cell_tags):
-    return {"cell_type": "code", "execution_count": None, "id": None,
-            "metadata": {"tags": list(cell_tags)}, "outputs": [], "source": text}
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": None,
+        "metadata": {"tags": list(cell_tags)},
+        "outputs": [],
+        "source": text,
+    }
 
 
 def _with_ids(nb, prefix):
@@ -130,7 +142,9 @@ def test_edition(nb):
     for i, ident, details in reversed(exercises(nb)):
         answer = model_answer(nb, details)
         if answer is None:
-            raise ValueError(f"연습문제 {ident}: <details> 안에 ```python 모범답안 블록이 없습니다.")
+            raise ValueError(
+                f"연습문제 {ident}: <details> 안에 ```python 모범답안 블록이 없습니다."
+            )
         cell = _code_cell(f"{answer}\n{strict_call(nb['cells'][i])}", [ANSWER_TAG])
         cell["metadata"]["exercise"] = ident
         nb["cells"].insert(i + 1, cell)

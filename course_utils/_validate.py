@@ -48,7 +48,9 @@ def fail(name, value, requirement):
 
 def real_number(name, value):
     """Return ``value`` as a finite float, or raise naming ``name``."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (Real, np.floating, np.integer)):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+        value, (Real, np.floating, np.integer)
+    ):
         fail(name, value, "유한한 실수여야 합니다.")
     value = float(value)
     if not math.isfinite(value):
@@ -126,8 +128,11 @@ def numeric_array(name, value):
 def points(name, value):
     """A float array with only finite entries, possibly empty (where a function is evaluated)."""
     # fast path: optimizers call the course's functions with float arrays thousands of times
-    array = value if type(value) is np.ndarray and value.dtype == np.float64 \
+    array = (
+        value
+        if type(value) is np.ndarray and value.dtype == np.float64
         else numeric_array(name, value)
+    )
     if not np.isfinite(array).all():
         fail(name, value, "모든 값이 유한한 수(NaN, inf 아님)여야 합니다.")
     return array
@@ -196,8 +201,11 @@ def path_2d(name, value, label=None):
     if problem:
         fail(name, value if label is None else {label: value}, problem)
     if array.ndim != 2 or array.shape[1] != 2 or len(array) == 0:
-        hint = " — 전치된 (2, n) 배열이면 .T를 붙이세요" if array.ndim == 2 and array.shape[0] == 2 \
-            and array.shape[1] != 2 else ""
+        hint = (
+            " — 전치된 (2, n) 배열이면 .T를 붙이세요"
+            if array.ndim == 2 and array.shape[0] == 2 and array.shape[1] != 2
+            else ""
+        )
         raise ValueError(
             f"`{name}` 값이 올바르지 않습니다: {where}shape {array.shape} — 2차원 경로는 "
             f"점마다 한 행인 (n, 2) 배열이어야 합니다 (n ≥ 1){hint}."
@@ -213,8 +221,11 @@ def path_2d(name, value, label=None):
 def mapping(name, value, what="{이름: 경로}"):
     """A non-empty dict (labelled paths, curves): a lone array or list is refused."""
     if not isinstance(value, dict):
-        fail(name, value if not isinstance(value, np.ndarray) else f"shape {value.shape}인 배열",
-             f"{what} 모양의 dict여야 합니다 (하나뿐이면 {{'이름': 값}}처럼 감싸세요).")
+        fail(
+            name,
+            value if not isinstance(value, np.ndarray) else f"shape {value.shape}인 배열",
+            f"{what} 모양의 dict여야 합니다 (하나뿐이면 {{'이름': 값}}처럼 감싸세요).",
+        )
     if not value:
         fail(name, value, f"{what} 항목이 하나 이상 있어야 합니다.")
     return value
@@ -226,7 +237,7 @@ _COUNT_WORDS = {2: "두", 3: "세", 4: "네"}
 
 
 def _takes(arguments):
-    """"w 하나" or "(w, X, y) 세 개": the arguments a function must take."""
+    """ "w 하나" or "(w, X, y) 세 개": the arguments a function must take."""
     if len(arguments) == 1:
         return f"{arguments[0]} 하나"
     word = _COUNT_WORDS.get(len(arguments), str(len(arguments)))

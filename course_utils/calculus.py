@@ -17,8 +17,9 @@ METHODS = ("central", "forward", "backward")
 
 
 def _function(name, f, arguments=("x",)):
-    return _validate.function(name, f, arguments=arguments, example="lambda x: x**2 또는 f",
-                              value_kind="함숫값")
+    return _validate.function(
+        name, f, arguments=arguments, example="lambda x: x**2 또는 f", value_kind="함숫값"
+    )
 
 
 def _values(name, f, at, shape, where):
@@ -65,8 +66,9 @@ def derivative(f, x, h=1e-5, method="central"):
     _validate.choice("method", method, METHODS)
     x = _validate.points("x", x)
     if method == "central":
-        return (_values("f", f, x + h, x.shape, "x + h")
-                - _values("f", f, x - h, x.shape, "x − h")) / (2 * h)
+        return (
+            _values("f", f, x + h, x.shape, "x + h") - _values("f", f, x - h, x.shape, "x − h")
+        ) / (2 * h)
     if method == "forward":
         return (_values("f", f, x + h, x.shape, "x + h") - _values("f", f, x, x.shape, "x")) / h
     return (_values("f", f, x, x.shape, "x") - _values("f", f, x - h, x.shape, "x − h")) / h
@@ -110,8 +112,10 @@ def gradient(f, w, h=1e-5):
         step = np.zeros_like(w)
         step[i] = h
         index = ", ".join(map(str, i))
-        grad[i] = (_scalar("f", f, w + step, f"w[{index}] + h")
-                   - _scalar("f", f, w - step, f"w[{index}] − h")) / (2 * h)
+        grad[i] = (
+            _scalar("f", f, w + step, f"w[{index}] + h")
+            - _scalar("f", f, w - step, f"w[{index}] − h")
+        ) / (2 * h)
     return grad
 
 
@@ -180,17 +184,24 @@ def gradient_check(f, grad, points, h=1e-5, rtol=1e-6, atol=1e-8):
     for name, tolerance in (("rtol", rtol), ("atol", atol)):
         if _validate.real_number(name, tolerance) < 0:
             _validate.fail(name, tolerance, "0 이상이어야 합니다.")
-    if isinstance(points, (str, bytes, Real, np.generic)) or not hasattr(points, "__iter__") \
-            or isinstance(points, np.ndarray) and points.ndim == 0:
-        _validate.fail("points", points, "점들의 목록이어야 합니다 (점 하나라면 [점]으로 감싸세요).")
+    if (
+        isinstance(points, (str, bytes, Real, np.generic))
+        or not hasattr(points, "__iter__")
+        or isinstance(points, np.ndarray)
+        and points.ndim == 0
+    ):
+        _validate.fail(
+            "points", points, "점들의 목록이어야 합니다 (점 하나라면 [점]으로 감싸세요)."
+        )
     points = list(points)
     if not points:
         _validate.fail("points", points, "점이 하나 이상 있어야 합니다.")
     worst = 0.0
     for point in points:
         point = _validate.finite_array("points", point)
-        analytic = _validate.evaluate("grad", grad, point, arguments=("w",), shape=point.shape,
-                                      like="점")
+        analytic = _validate.evaluate(
+            "grad", grad, point, arguments=("w",), shape=point.shape, like="점"
+        )
         numeric = gradient(f, point, h=h)
         difference = float(np.max(np.abs(analytic - numeric)))
         worst = max(worst, difference)

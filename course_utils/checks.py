@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from numbers import Number
-from typing import Callable
 
 import numpy as np
 
@@ -85,7 +85,11 @@ def format_value(value, threshold=6):
     if array.ndim == 0:
         return format_number(array.item())
     text = np.array2string(
-        array, threshold=threshold, edgeitems=2, separator=", ", max_line_width=10_000,
+        array,
+        threshold=threshold,
+        edgeitems=2,
+        separator=", ",
+        max_line_width=10_000,
         formatter={"float_kind": format_number, "int_kind": format_number},
     )
     text = " ".join(text.split())
@@ -144,7 +148,9 @@ def as_numbers(answer, what="입력"):
     if _contains_none(answer):
         raise _Unanswered
     if isinstance(answer, (bool, np.bool_)):
-        raise _NotNumbers(f"{what}이 {answer!r}입니다. True/False는 숫자가 아닙니다: 숫자로 답하세요.")
+        raise _NotNumbers(
+            f"{what}이 {answer!r}입니다. True/False는 숫자가 아닙니다: 숫자로 답하세요."
+        )
     if isinstance(answer, (str, bytes)):
         raise _NotNumbers(
             f"{what}이 문자열 {_shorten(repr(answer), 60)}입니다. 숫자는 따옴표 없이 쓰세요"
@@ -156,7 +162,9 @@ def as_numbers(answer, what="입력"):
             "값이 필요합니다: 함수를 호출한 결과(예: f(3.0))를 넣으세요."
         )
     if isinstance(answer, (dict, set, frozenset)):
-        raise _NotNumbers(f"{what}이 {_kind_of(answer)}입니다. 숫자나 숫자의 리스트/배열이 필요합니다.")
+        raise _NotNumbers(
+            f"{what}이 {_kind_of(answer)}입니다. 숫자나 숫자의 리스트/배열이 필요합니다."
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -220,34 +228,49 @@ def _close(got, want, rtol, atol):
 
 def sign_flipped(message="부호가 반대입니다. 방향(+/−)을 다시 확인하세요."):
     """Hint for an answer equal to −expected."""
-    return Hint(message, lambda got, want: bool(np.any(want != 0)) and _close(got, -want, 1e-6, 1e-12),
-                lambda want: -np.asarray(want, dtype=float))
+    return Hint(
+        message,
+        lambda got, want: bool(np.any(want != 0)) and _close(got, -want, 1e-6, 1e-12),
+        lambda want: -np.asarray(want, dtype=float),
+    )
 
 
 def near(wrong, message, rtol=1e-6, atol=1e-9):
     """Hint for a known wrong value; ``wrong`` is a value or ``wrong(expected)``."""
     value = wrong if callable(wrong) else (lambda _want: wrong)
-    return Hint(message,
-                lambda got, want: _close(got, value(want), rtol, atol) and not _close(got, want, rtol, atol),
-                lambda want: np.asarray(value(want), dtype=float))
+    return Hint(
+        message,
+        lambda got, want: (
+            _close(got, value(want), rtol, atol) and not _close(got, want, rtol, atol)
+        ),
+        lambda want: np.asarray(value(want), dtype=float),
+    )
 
 
-def unnormalized(message="방향은 맞지만 길이가 1이 아닙니다. 벡터를 그 길이(노름)로 나누어 단위벡터로 만드세요."):
+def unnormalized(
+    message="방향은 맞지만 길이가 1이 아닙니다. 벡터를 그 길이(노름)로 나누어 단위벡터로 만드세요.",
+):
     """Hint for a vector parallel to the expected unit vector but of another length."""
 
     def applies(got, want):
         norm = np.linalg.norm(got)
-        return (got.shape == want.shape and norm > 0 and not math.isclose(norm, 1.0, rel_tol=1e-3)
-                and _close(got / norm, want / np.linalg.norm(want), 1e-4, 1e-9))
+        return (
+            got.shape == want.shape
+            and norm > 0
+            and not math.isclose(norm, 1.0, rel_tol=1e-3)
+            and _close(got / norm, want / np.linalg.norm(want), 1e-4, 1e-9)
+        )
 
     return Hint(message, applies, lambda want: 2.5 * np.asarray(want, dtype=float))
 
 
 def missing_start(message="경로의 첫 점 x₀(시작점)가 빠졌습니다. 경로는 시작점부터 담아야 합니다."):
     """Hint for a path that lacks its first point."""
-    return Hint(message,
-                lambda got, want: got.shape[:1] == (len(want) - 1,) and _close(got, want[1:], 1e-6, 1e-9),
-                lambda want: np.asarray(want, dtype=float)[1:])
+    return Hint(
+        message,
+        lambda got, want: got.shape[:1] == (len(want) - 1,) and _close(got, want[1:], 1e-6, 1e-9),
+        lambda want: np.asarray(want, dtype=float)[1:],
+    )
 
 
 def when(predicate, message, example):
@@ -263,7 +286,9 @@ def matches(wrong_function, message):
             try:
                 with warnings.catch_warnings(), np.errstate(all="ignore"):
                     warnings.simplefilter("ignore")
-                    ok = _close(as_numbers(got(*args)), as_numbers(wrong_function(*args)), 1e-6, 1e-9)
+                    ok = _close(
+                        as_numbers(got(*args)), as_numbers(wrong_function(*args)), 1e-6, 1e-9
+                    )
             except Exception:
                 return False
             if not ok:
@@ -313,15 +338,19 @@ def compare_number(answer, expected, rtol, atol, hints=(), what="입력"):
     except _Unanswered:
         if answer is None:
             return Outcome(UNANSWERED, f"{NOT_ANSWERED} `None` 자리를 채우고 다시 실행해 보세요.")
-        return Outcome(UNANSWERED, f"{what}에 아직 None인 자리가 있습니다. 채우지 않은 칸을 채워 주세요.")
+        return Outcome(
+            UNANSWERED, f"{what}에 아직 None인 자리가 있습니다. 채우지 않은 칸을 채워 주세요."
+        )
     except _NotNumbers as reason:
         return Outcome(WRONG, _shorten(str(reason)))
     want = np.asarray(expected, dtype=float)
     shown = format_value(got)
     if got.shape != want.shape:
         fired = _fired(hints, got, want)
-        message = (f"모양(shape)이 다릅니다: {what}의 shape {got.shape}, 필요한 shape {want.shape}. "
-                   f"{what}: {shown}")
+        message = (
+            f"모양(shape)이 다릅니다: {what}의 shape {got.shape}, 필요한 shape {want.shape}. "
+            f"{what}: {shown}"
+        )
         return Outcome(WRONG, _with_hints(message, fired), fired)
     if not np.all(np.isfinite(got)):
         return Outcome(WRONG, f"{what}에 NaN 또는 inf가 있습니다: {shown}")
@@ -333,8 +362,10 @@ def compare_number(answer, expected, rtol, atol, hints=(), what="입력"):
         error = _relative_error(got, want)
         # "almost": within ten times the tolerance (a value rounded one digit too early)
         if np.allclose(got, want, rtol=10 * rtol, atol=10 * atol):
-            message += (f" — 거의 맞았습니다. 다만 이 문제는 {precision_phrase(rtol, atol)}를 정답으로 봅니다 "
-                        f"(지금 상대오차 {error:.2g}). 반올림했다면 자릿수를 늘리거나 식 그대로 계산해 넣으세요.")
+            message += (
+                f" — 거의 맞았습니다. 다만 이 문제는 {precision_phrase(rtol, atol)}를 정답으로 봅니다 "
+                f"(지금 상대오차 {error:.2g}). 반올림했다면 자릿수를 늘리거나 식 그대로 계산해 넣으세요."
+            )
     return Outcome(WRONG, _with_hints(message, fired), fired)
 
 
@@ -357,26 +388,45 @@ def _call(function, args):
             return function(*args), None
     except TypeError as error:
         text = str(error)
-        if "^" in text or "bitwise_xor" in text:  # floats: "for ^"; NumPy arrays: "ufunc 'bitwise_xor'"
-            return None, Outcome(WRONG, _shorten(
-                f"{where}에서 오류가 났습니다: TypeError: {text}. 힌트: 파이썬의 거듭제곱은 `**`입니다 "
-                "(`x**2`). `^`는 비트 연산(XOR)입니다."))
+        if (
+            "^" in text or "bitwise_xor" in text
+        ):  # floats: "for ^"; NumPy arrays: "ufunc 'bitwise_xor'"
+            return None, Outcome(
+                WRONG,
+                _shorten(
+                    f"{where}에서 오류가 났습니다: TypeError: {text}. 힌트: 파이썬의 거듭제곱은 `**`입니다 "
+                    "(`x**2`). `^`는 비트 연산(XOR)입니다."
+                ),
+            )
         if "NoneType" in text:
-            return None, Outcome(WRONG, _shorten(
-                f"{where}에서 계산에 None이 섞였습니다 (TypeError: {text}). 아직 `None`인 자리가 "
-                "있나요? 채우지 않은 칸을 채워 주세요."))
+            return None, Outcome(
+                WRONG,
+                _shorten(
+                    f"{where}에서 계산에 None이 섞였습니다 (TypeError: {text}). 아직 `None`인 자리가 "
+                    "있나요? 채우지 않은 칸을 채워 주세요."
+                ),
+            )
         if "positional argument" in text or "takes" in text:
-            return None, Outcome(WRONG, _shorten(
-                f"함수의 인자 개수가 맞지 않습니다: {len(args)}개의 값({_format_args(args)})으로 불렀더니 "
-                f"TypeError: {text}"))
+            return None, Outcome(
+                WRONG,
+                _shorten(
+                    f"함수의 인자 개수가 맞지 않습니다: {len(args)}개의 값({_format_args(args)})으로 불렀더니 "
+                    f"TypeError: {text}"
+                ),
+            )
         return None, Outcome(WRONG, _shorten(f"{where}에서 오류가 났습니다: TypeError: {text}"))
     except NameError as error:
-        return None, Outcome(WRONG, _shorten(
-            f"{where}에서 오류가 났습니다: NameError: {error}. 이름의 오타가 없는지, 그 이름을 만드는 "
-            "셀을 먼저 실행했는지 확인하세요."))
+        return None, Outcome(
+            WRONG,
+            _shorten(
+                f"{where}에서 오류가 났습니다: NameError: {error}. 이름의 오타가 없는지, 그 이름을 만드는 "
+                "셀을 먼저 실행했는지 확인하세요."
+            ),
+        )
     except Exception as error:  # a student's bug: reported, not raised
-        return None, Outcome(WRONG, _shorten(
-            f"{where}에서 오류가 났습니다: {type(error).__name__}: {error}"))
+        return None, Outcome(
+            WRONG, _shorten(f"{where}에서 오류가 났습니다: {type(error).__name__}: {error}")
+        )
 
 
 def _points_as_args(points):
@@ -409,9 +459,13 @@ def compare_function(answer, reference, points, rtol, atol, hints=()):
     if answer is None:
         return Outcome(UNANSWERED, f"{NOT_ANSWERED} `None` 자리를 채우고 다시 실행해 보세요.")
     if not callable(answer):
-        return Outcome(WRONG, _shorten(
-            f"함수가 필요합니다. 받은 값은 {_kind_of(answer)} {format_value(answer) if _is_numeric(answer) else ''}"
-            .rstrip() + "입니다. `def 이름(x): return ...` 또는 `lambda x: ...`로 함수를 만드세요."))
+        return Outcome(
+            WRONG,
+            _shorten(
+                f"함수가 필요합니다. 받은 값은 {_kind_of(answer)} {format_value(answer) if _is_numeric(answer) else ''}".rstrip()
+                + "입니다. `def 이름(x): return ...` 또는 `lambda x: ...`로 함수를 만드세요."
+            ),
+        )
     arg_list = _points_as_args(points)
     function_hints = [h for h in hints if h.kind == "function"]
     number_hints = [h for h in hints if h.kind == "number"]
@@ -420,8 +474,11 @@ def compare_function(answer, reference, points, rtol, atol, hints=()):
         if failure is not None:
             return failure
         if got is None:
-            return Outcome(UNANSWERED, "함수가 None을 돌려주었습니다. `return`을 빠뜨리지 않았나요? "
-                                       "(아직 채우지 않은 `None` 자리가 있다면 채워 주세요.)")
+            return Outcome(
+                UNANSWERED,
+                "함수가 None을 돌려주었습니다. `return`을 빠뜨리지 않았나요? "
+                "(아직 채우지 않은 `None` 자리가 있다면 채워 주세요.)",
+            )
         want = reference(*args)
         outcome = compare_number(got, want, rtol, atol, number_hints, what="함수가 돌려준 값")
         if outcome.status == CORRECT:
@@ -475,8 +532,9 @@ def check_number(answer, expected, rtol=1e-6, atol=1e-9, hints=(), strict=False)
     report(compare_number(answer, expected, rtol, atol, hints), strict)
 
 
-def check_function(answer, reference, points=DEFAULT_POINTS, rtol=1e-6, atol=1e-9, hints=(),
-                   strict=False):
+def check_function(
+    answer, reference, points=DEFAULT_POINTS, rtol=1e-6, atol=1e-9, hints=(), strict=False
+):
     """Compare a function with ``reference`` at ``points`` and print the verdict.
 
     Parameters
@@ -503,6 +561,17 @@ def check_function(answer, reference, points=DEFAULT_POINTS, rtol=1e-6, atol=1e-
 
 
 __all__ = [
-    "Hint", "Outcome", "check_function", "check_number", "compare_function", "compare_number",
-    "format_value", "matches", "missing_start", "near", "sign_flipped", "unnormalized", "when",
+    "Hint",
+    "Outcome",
+    "check_function",
+    "check_number",
+    "compare_function",
+    "compare_number",
+    "format_value",
+    "matches",
+    "missing_start",
+    "near",
+    "sign_flipped",
+    "unnormalized",
+    "when",
 ]

@@ -38,7 +38,9 @@ def data_path(name):
     pathlib.Path
     """
     if not isinstance(name, str) or not name or "/" in name or "\\" in name:
-        _validate.fail("name", name, "data/ 폴더 안의 파일 이름(예: \"penguins.csv\") 문자열이어야 합니다.")
+        _validate.fail(
+            "name", name, 'data/ 폴더 안의 파일 이름(예: "penguins.csv") 문자열이어야 합니다.'
+        )
     path = DATA_DIR / name
     if not path.is_file():
         raise ValueError(
@@ -67,11 +69,13 @@ def load_penguins(columns=None, dropna=True, verbose=False):
     import pandas as pd
 
     if isinstance(columns, str):
-        _validate.fail("columns", columns, f"열 이름의 목록이어야 합니다 (열 하나라면 [{columns!r}]).")
+        _validate.fail(
+            "columns", columns, f"열 이름의 목록이어야 합니다 (열 하나라면 [{columns!r}])."
+        )
     try:
         columns = list(PENGUIN_COLUMNS if columns is None else columns)
     except TypeError:
-        _validate.fail("columns", columns, "열 이름의 목록(예: [\"body_mass_g\"])이어야 합니다.")
+        _validate.fail("columns", columns, '열 이름의 목록(예: ["body_mass_g"])이어야 합니다.')
     if not columns:
         _validate.fail("columns", columns, "열이 하나 이상 있어야 합니다.")
     for column in columns:

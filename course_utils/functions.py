@@ -118,8 +118,11 @@ class Function2D:
             try:
                 np.broadcast_shapes(x.shape, y.shape)
             except ValueError:
-                _validate.fail("y", f"shape {y.shape}", f"x의 shape {x.shape}과 맞아야 합니다 "
-                                                       "(np.meshgrid로 만든 격자처럼).")
+                _validate.fail(
+                    "y",
+                    f"shape {y.shape}",
+                    f"x의 shape {x.shape}과 맞아야 합니다 (np.meshgrid로 만든 격자처럼).",
+                )
         with np.errstate(over="ignore"):
             return self.value(x, y)
 
@@ -127,8 +130,11 @@ class Function2D:
     def _points(w):
         w = _validate.points("w", w)
         if w.ndim == 0 or w.shape[-1] != 2:
-            _validate.fail("w", f"shape {w.shape}", "점 (x, y)마다 마지막 축의 길이가 2인 "
-                                                    "(2,) 또는 (n, 2) 배열이어야 합니다.")
+            _validate.fail(
+                "w",
+                f"shape {w.shape}",
+                "점 (x, y)마다 마지막 축의 길이가 2인 (2,) 또는 (n, 2) 배열이어야 합니다.",
+            )
         return w
 
     def loss(self, w):

@@ -29,8 +29,16 @@ from .plots import signed
 DIVERGED = -1
 NOT_CONVERGED = -2
 
-MINIMUM_COLORS = ("tab:blue", "tab:orange", "tab:green", "tab:purple", "tab:brown",
-                  "tab:pink", "tab:olive", "tab:cyan")
+MINIMUM_COLORS = (
+    "tab:blue",
+    "tab:orange",
+    "tab:green",
+    "tab:purple",
+    "tab:brown",
+    "tab:pink",
+    "tab:olive",
+    "tab:cyan",
+)
 OUTCOME_COLORS = {NOT_CONVERGED: "#d4d4d4", DIVERGED: "#1a1a1a"}
 
 
@@ -146,9 +154,15 @@ def gd_endpoints(f, x0s, lrs, n_iter):
             x = x_new
     final[index], last_step[index] = x, step
 
-    return Endpoints(x0=x0_grid.copy(), lr=lr_grid.copy(), final=final.reshape(shape),
-                     last_step=last_step.reshape(shape), n_steps=n_steps.reshape(shape),
-                     diverged=diverged.reshape(shape), n_iter=n_iter)
+    return Endpoints(
+        x0=x0_grid.copy(),
+        lr=lr_grid.copy(),
+        final=final.reshape(shape),
+        last_step=last_step.reshape(shape),
+        n_steps=n_steps.reshape(shape),
+        diverged=diverged.reshape(shape),
+        n_iter=n_iter,
+    )
 
 
 def classify_endpoints(endpoints, minima, tol=1e-3):
@@ -196,8 +210,11 @@ def classify_endpoints(endpoints, minima, tol=1e-3):
     nearest_previous = np.take_along_axis(previous_distance, nearest[..., np.newaxis], -1)[..., 0]
     # a few units of rounding: a converged run may jitter between the floats next to x*
     rounding = 4 * np.spacing(np.abs(minima))[nearest]
-    arrived = ((np.abs(endpoints.last_step) <= tol) & (nearest_distance <= tol)
-               & (nearest_distance <= nearest_previous + rounding))
+    arrived = (
+        (np.abs(endpoints.last_step) <= tol)
+        & (nearest_distance <= tol)
+        & (nearest_distance <= nearest_previous + rounding)
+    )
     labels = np.where(arrived, nearest, NOT_CONVERGED)
     labels[endpoints.diverged] = DIVERGED
     return labels
@@ -326,26 +343,49 @@ def plot_basin_map(f, endpoints, labels=None, ax=None, tol=1e-3, legend=True, ma
     labels = classify_endpoints(endpoints, minima, tol) if labels is None else np.asarray(labels)
     _validate.same_shape("labels", labels, endpoints.shape)
     if endpoints.final.ndim not in (1, 2):
-        _validate.fail("endpoints", f"shape {endpoints.shape}",
-                        "1차원(학습률 하나) 또는 2차원(학습률 × 시작점)이어야 합니다.")
+        _validate.fail(
+            "endpoints",
+            f"shape {endpoints.shape}",
+            "1차원(학습률 하나) 또는 2차원(학습률 × 시작점)이어야 합니다.",
+        )
     colors = outcome_colors(len(minima))
 
     if endpoints.final.ndim == 1:
-        ax = plot_curve(f, ax=get_ax(ax, figsize=(6, 3.5)), mark_minima=False, color="0.6",
-                        linewidth=1.2)
-        ax.scatter(endpoints.x0, f(endpoints.x0), c=label_image(labels, len(minima)),
-                   s=marker_size, zorder=4, linewidths=0)
+        ax = plot_curve(
+            f, ax=get_ax(ax, figsize=(6, 3.5)), mark_minima=False, color="0.6", linewidth=1.2
+        )
+        ax.scatter(
+            endpoints.x0,
+            f(endpoints.x0),
+            c=label_image(labels, len(minima)),
+            s=marker_size,
+            zorder=4,
+            linewidths=0,
+        )
         # the minima themselves, in the colour of the starts that reach them
         for label, x_min in enumerate(minima):
-            ax.plot(x_min, f(x_min), marker="*", markersize=14, color=colors[label],
-                    markeredgecolor="k", linestyle="none", zorder=5)
+            ax.plot(
+                x_min,
+                f(x_min),
+                marker="*",
+                markersize=14,
+                color=colors[label],
+                markeredgecolor="k",
+                linestyle="none",
+                zorder=5,
+            )
         ax.set(xlabel="시작점 x₀", ylabel="f(x₀)")
     else:
         ax = get_ax(ax, figsize=(6, 4))
         x_low, x_high = _grid_extent(endpoints.x0[0], "x0s")
         lr_low, lr_high = _grid_extent(endpoints.lr[:, 0], "lrs")
-        ax.imshow(label_image(labels, len(minima)), origin="lower", aspect="auto",
-                  interpolation="nearest", extent=(x_low, x_high, lr_low, lr_high))
+        ax.imshow(
+            label_image(labels, len(minima)),
+            origin="lower",
+            aspect="auto",
+            interpolation="nearest",
+            extent=(x_low, x_high, lr_low, lr_high),
+        )
         ax.set(xlabel="시작점 x₀", ylabel="학습률 ε")
         ax.grid(False)
     if legend:
@@ -355,6 +395,11 @@ def plot_basin_map(f, endpoints, labels=None, ax=None, tol=1e-3, legend=True, ma
         if endpoints.final.ndim == 1:
             ax.legend(handles=handles, fontsize="small", loc="best", framealpha=0.9)
         else:  # outside, so it hides no part of the map
-            ax.legend(handles=handles, fontsize="small", loc="upper left",
-                      bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+            ax.legend(
+                handles=handles,
+                fontsize="small",
+                loc="upper left",
+                bbox_to_anchor=(1.01, 1.0),
+                borderaxespad=0.0,
+            )
     return ax

@@ -92,9 +92,16 @@ def one_hot(labels, n_classes):
     """
     n_classes = _validate.count("n_classes", n_classes, minimum=1)
     values = _validate.numeric_array("labels", labels)
-    if values.ndim != 1 or not np.all(np.isfinite(values)) or np.any(values != np.round(values)) \
-            or np.any(values < 0) or np.any(values >= n_classes):
-        _validate.fail("labels", labels, f"0 … {n_classes - 1} 사이의 정수 라벨들(1차원)이어야 합니다.")
+    if (
+        values.ndim != 1
+        or not np.all(np.isfinite(values))
+        or np.any(values != np.round(values))
+        or np.any(values < 0)
+        or np.any(values >= n_classes)
+    ):
+        _validate.fail(
+            "labels", labels, f"0 … {n_classes - 1} 사이의 정수 라벨들(1차원)이어야 합니다."
+        )
     return np.eye(n_classes)[values.astype(int)]
 
 
@@ -130,12 +137,13 @@ class MLP:
         sizes = [int(np.prod(shape)) for shape in self.shapes.values()]
         self.n_params = int(sum(sizes))
         bounds = np.cumsum([0] + sizes)
-        self._slices = {name: slice(bounds[i], bounds[i + 1])
-                        for i, name in enumerate(self.shapes)}
+        self._slices = {name: slice(bounds[i], bounds[i + 1]) for i, name in enumerate(self.shapes)}
 
     def __repr__(self):
-        return (f"MLP({self.n_inputs} → {self.n_hidden} → {self.n_classes}, "
-                f"activation={self.activation!r}, n_params={self.n_params})")
+        return (
+            f"MLP({self.n_inputs} → {self.n_hidden} → {self.n_classes}, "
+            f"activation={self.activation!r}, n_params={self.n_params})"
+        )
 
     # --- parameters as one vector ------------------------------------------
 
@@ -156,8 +164,7 @@ class MLP:
         w = _validate.numeric_array("w", w)
         if w.shape != (self.n_params,):
             _validate.same_shape("w", w, (self.n_params,))
-        return tuple(w[self._slices[name]].reshape(shape)
-                     for name, shape in self.shapes.items())
+        return tuple(w[self._slices[name]].reshape(shape) for name, shape in self.shapes.items())
 
     def pack(self, W1, b1, W2, b2):
         """Join the four parameter arrays into one flat vector (inverse of :meth:`unpack`).
@@ -218,8 +225,13 @@ class MLP:
         labels, problem = _validate._float_array(y)
         # NaN and inf are refused before the cast to int, which would warn
         as_int = labels.astype(int) if problem is None and np.isfinite(labels).all() else None
-        if as_int is None or labels.shape != (n,) or np.any(as_int != labels) \
-                or np.any(as_int < 0) or np.any(as_int >= self.n_classes):
+        if (
+            as_int is None
+            or labels.shape != (n,)
+            or np.any(as_int != labels)
+            or np.any(as_int < 0)
+            or np.any(as_int >= self.n_classes)
+        ):
             raise ValueError(
                 f"`y` 값이 올바르지 않습니다: {_validate.shown(y)} — 길이 {n}의 정수 라벨 "
                 f"0 … {self.n_classes - 1} 이어야 합니다."
@@ -354,6 +366,7 @@ class MLP:
 
 # --- data preparation -------------------------------------------------------
 
+
 def stratified_split(labels, fractions=(0.6, 0.2, 0.2), seed=None):
     """Split row indices into parts (e.g. train / validation / test), class by class.
 
@@ -434,6 +447,7 @@ def standardize(train, *others):
 
 # --- training runs for comparisons ------------------------------------------
 
+
 @dataclass
 class TrainingCurves:
     """The record of one training run (what :func:`train_classifier` returns).
@@ -459,8 +473,19 @@ class TrainingCurves:
     diverged: bool
 
 
-def train_classifier(model, optimizer, X_train, y_train, X_val, y_val, epochs, batch_size,
-                     seed, record_every=None, schedule=None):
+def train_classifier(
+    model,
+    optimizer,
+    X_train,
+    y_train,
+    X_val,
+    y_val,
+    epochs,
+    batch_size,
+    seed,
+    record_every=None,
+    schedule=None,
+):
     """Initialise ``model`` and train it with :func:`course_utils.minibatch_descent`.
 
     One seed drives both the initial parameters and the mini-batch shuffles,
@@ -504,24 +529,46 @@ def train_classifier(model, optimizer, X_train, y_train, X_val, y_val, epochs, b
     batch_size = _validate.count("batch_size", batch_size, minimum=1)
     n = len(X_train)
     steps_per_epoch = -(-n // batch_size)
-    record_every = steps_per_epoch if record_every is None else \
-        _validate.count("record_every", record_every, minimum=1)
+    record_every = (
+        steps_per_epoch
+        if record_every is None
+        else _validate.count("record_every", record_every, minimum=1)
+    )
     rng = _validate.rng("seed", seed)
     w0 = model.init(rng)
-    result = minibatch_descent(model.loss, model.gradient, w0, X_train, y_train, optimizer,
-                               batch_size=batch_size, epochs=epochs, seed=rng,
-                               loss_every=record_every, schedule=schedule)
+    result = minibatch_descent(
+        model.loss,
+        model.gradient,
+        w0,
+        X_train,
+        y_train,
+        optimizer,
+        batch_size=batch_size,
+        epochs=epochs,
+        seed=rng,
+        loss_every=record_every,
+        schedule=schedule,
+    )
     # where a complete run records: every record_every-th update and every epoch end
     total = epochs * steps_per_epoch
-    expected = np.union1d(np.arange(0, total + 1, record_every),
-                          np.arange(0, total + 1, steps_per_epoch))
+    expected = np.union1d(
+        np.arange(0, total + 1, record_every), np.arange(0, total + 1, steps_per_epoch)
+    )
     curves = np.full((3, len(expected)), np.nan)
     for index, k in enumerate(result.updates):
         position = np.searchsorted(expected, k)
         if position < len(expected) and expected[position] == k:
             w = np.asarray(result.path[index])
-            curves[:, position] = (result.step_loss[index], model.loss(w, X_val, y_val),
-                                   model.accuracy(w, X_val, y_val))
-    return TrainingCurves(steps=expected, train_loss=curves[0], val_loss=curves[1],
-                          val_accuracy=curves[2], w=np.asarray(result.w),
-                          diverged=result.diverged)
+            curves[:, position] = (
+                result.step_loss[index],
+                model.loss(w, X_val, y_val),
+                model.accuracy(w, X_val, y_val),
+            )
+    return TrainingCurves(
+        steps=expected,
+        train_loss=curves[0],
+        val_loss=curves[1],
+        val_accuracy=curves[2],
+        w=np.asarray(result.w),
+        diverged=result.diverged,
+    )

@@ -219,8 +219,11 @@ def minibatch_variance(per_sample, batch_size, replace=False):
     """
     grads = _validate.finite_array("per_sample", per_sample)
     if grads.ndim not in (1, 2) or len(grads) < 2:
-        _validate.fail("per_sample", per_sample,
-                       "샘플마다 한 행인 그래디언트 배열(shape (n,) 또는 (n, d), n ≥ 2)이어야 합니다.")
+        _validate.fail(
+            "per_sample",
+            per_sample,
+            "샘플마다 한 행인 그래디언트 배열(shape (n,) 또는 (n, d), n ≥ 2)이어야 합니다.",
+        )
     replace = _validate.boolean("replace", replace)
     n = len(grads)
     size = _validate.count("batch_size", batch_size, minimum=1, maximum=None if replace else n)
@@ -267,11 +270,21 @@ def momentum_stationary_variance(curvature, lr, alpha, sigma):
     if np.any(lam <= 0):
         _validate.fail("curvature", curvature, "모든 곡률 λ가 0보다 커야 합니다.")
     if np.any(rate * lam >= 2 * (1 + alpha)):
-        _validate.fail("lr", lr, f"ε·λ < 2(1 + α) 여야 수렴합니다 (지금 ε·λ_max = {rate * lam.max():g}, "
-                                 f"2(1 + α) = {2 * (1 + alpha):g}).")
+        _validate.fail(
+            "lr",
+            lr,
+            f"ε·λ < 2(1 + α) 여야 수렴합니다 (지금 ε·λ_max = {rate * lam.max():g}, "
+            f"2(1 + α) = {2 * (1 + alpha):g}).",
+        )
     result = (1 + alpha) * rate * sigma**2 / ((1 - alpha) * lam * (2 * (1 + alpha) - rate * lam))
     return float(result) if result.ndim == 0 else result
 
 
-__all__ = ["NoisyGradient", "mean_square_error", "minibatch_variance", "momentum_stationary_variance",
-           "noisy_gradient", "stationary_variance"]
+__all__ = [
+    "NoisyGradient",
+    "mean_square_error",
+    "minibatch_variance",
+    "momentum_stationary_variance",
+    "noisy_gradient",
+    "stationary_variance",
+]

@@ -129,8 +129,9 @@ class Optimizer:
     def state_is_finite(self):
         """Whether the state arrays in ``hidden_state`` (r ≥ 0) hold only finite numbers."""
         # r ≥ 0, so its maximum is finite exactly when every entry is (NaN propagates)
-        return self._shape is None or all(np.isfinite(getattr(self, name).max())
-                                          for name in self.hidden_state)
+        return self._shape is None or all(
+            np.isfinite(getattr(self, name).max()) for name in self.hidden_state
+        )
 
     def _init_state(self, w):
         """Create the zero state for parameters shaped like ``w``."""
@@ -226,7 +227,6 @@ class Momentum(Optimizer):
     alpha : float, default 0.9
         Momentum α in [0, 1); α = 0 is plain gradient descent.
     """
-
 
     def __init__(self, lr, alpha=0.9, weight_decay=0.0):
         self.alpha = _validate.unit_interval("alpha", alpha)
@@ -372,7 +372,8 @@ class Adam(Optimizer):
 
     def hyperparameters(self):
         return self._with_decay(
-            {"lr": self.lr, "rho1": self.rho1, "rho2": self.rho2, "delta": self.delta})
+            {"lr": self.lr, "rho1": self.rho1, "rho2": self.rho2, "delta": self.delta}
+        )
 
 
 class AdamW(Adam):
@@ -517,8 +518,12 @@ class Region:
             box = box[None, :]
         d = shape[-1] if shape else 1
         if box.ndim != 2 or box.shape[1] != 2 or len(box) not in (1, d):
-            _validate.fail("bound", bound, f"양수 하나, (최솟값, 최댓값) 한 쌍, 또는 좌표마다 한 쌍씩 "
-                                           f"{d}쌍(예: f.domain)이어야 합니다.")
+            _validate.fail(
+                "bound",
+                bound,
+                f"양수 하나, (최솟값, 최댓값) 한 쌍, 또는 좌표마다 한 쌍씩 "
+                f"{d}쌍(예: f.domain)이어야 합니다.",
+            )
         for low, high in box:
             _validate.interval("bound", (low, high))
         self.radius, self.box = None, box
@@ -554,10 +559,14 @@ def _broken_rule(w, gradient, optimizer, region):
 
 def _check_optimizer(optimizer):
     if not isinstance(optimizer, Optimizer):
-        hint = " (클래스가 아니라 cu.SGD(lr=0.1)처럼 만든 객체를 넘기세요)" \
-            if isinstance(optimizer, type) and issubclass(optimizer, Optimizer) else ""
-        _validate.fail("optimizer", optimizer,
-                       f"cu.SGD(lr=...) 같은 Optimizer 객체여야 합니다{hint}.")
+        hint = (
+            " (클래스가 아니라 cu.SGD(lr=0.1)처럼 만든 객체를 넘기세요)"
+            if isinstance(optimizer, type) and issubclass(optimizer, Optimizer)
+            else ""
+        )
+        _validate.fail(
+            "optimizer", optimizer, f"cu.SGD(lr=...) 같은 Optimizer 객체여야 합니다{hint}."
+        )
     return optimizer
 
 
@@ -571,7 +580,8 @@ class _Scheduled:
     def set(self, k):
         if self.schedule is not None:
             value = _validate.real_number(
-                "schedule", _validate.call("schedule", self.schedule, k, arguments=("k",)))
+                "schedule", _validate.call("schedule", self.schedule, k, arguments=("k",))
+            )
             if value < 0:  # ε = 0 (the end of a cosine) is a step of zero, allowed
                 _validate.fail("schedule", value, f"schedule({k})는 0 이상의 학습률이어야 합니다.")
             self.optimizer.lr = value
@@ -641,9 +651,12 @@ def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND, schedule=No
     w = _validate.finite_array("x0", x0)
     n_iter = _validate.count("n_iter", n_iter, maximum=MAX_ITER)
     if (n_iter + 1) * w.size > MAX_STORED_VALUES:
-        _validate.fail("n_iter", n_iter,
-                       f"반복값 (n_iter + 1)개 × 시작점의 원소 {w.size}개를 모두 저장하면 "
-                       f"한도 {MAX_STORED_VALUES:,}개를 넘습니다. n_iter를 줄이세요.")
+        _validate.fail(
+            "n_iter",
+            n_iter,
+            f"반복값 (n_iter + 1)개 × 시작점의 원소 {w.size}개를 모두 저장하면 "
+            f"한도 {MAX_STORED_VALUES:,}개를 넘습니다. n_iter를 줄이세요.",
+        )
     region = Region(bound, w.shape)
     if not region.contains(w):
         _validate.fail("x0", x0, f"시작점이 `bound` 영역 안에 있어야 합니다 ({region.text}).")
@@ -655,8 +668,10 @@ def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND, schedule=No
     iterates[0] = w
     stored, broken = 1, None
     # Divergence is part of the lesson: compute quietly, then apply the rule.
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"), \
-            _Scheduled(optimizer, schedule) as scheduled:
+    with (
+        np.errstate(over="ignore", invalid="ignore", divide="ignore"),
+        _Scheduled(optimizer, schedule) as scheduled,
+    ):
         while stored <= n_iter:
             scheduled.set(stored - 1)
             try:
@@ -671,8 +686,12 @@ def optimize(grad_fn, x0, optimizer, n_iter, bound=DIVERGENCE_BOUND, schedule=No
             stored += 1
     if broken is None:
         return Trajectory(iterates)
-    return Trajectory(iterates[:stored].copy(), diverged=True, diverged_at=stored,
-                      reason=f"{stored}번째 갱신에서 {broken}")
+    return Trajectory(
+        iterates[:stored].copy(),
+        diverged=True,
+        diverged_at=stored,
+        reason=f"{stored}번째 갱신에서 {broken}",
+    )
 
 
 @dataclass
@@ -708,8 +727,21 @@ class TrainingResult:
     diverged: bool
 
 
-def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=None,
-                      loss_every=1, target_loss=None, bound=DIVERGENCE_BOUND, schedule=None):
+def minibatch_descent(
+    loss,
+    grad,
+    w0,
+    X,
+    y,
+    optimizer,
+    batch_size,
+    epochs,
+    seed=None,
+    loss_every=1,
+    target_loss=None,
+    bound=DIVERGENCE_BOUND,
+    schedule=None,
+):
     """The lecture's mini-batch algorithm, for any of the optimizers.
 
     1. set w⁽⁰⁾; 2. shuffle the data; 3. split it into mini-batches;
@@ -762,15 +794,19 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         a recorded point; ``path.reason`` says which.
     """
     _check_optimizer(optimizer)
-    loss = _validate.function("loss", loss, arguments=("w", "X", "y"), example="model.loss",
-                              value_kind="손실 값")
-    grad = _validate.function("grad", grad, arguments=("w", "X_batch", "y_batch"),
-                              example="model.gradient")
+    loss = _validate.function(
+        "loss", loss, arguments=("w", "X", "y"), example="model.loss", value_kind="손실 값"
+    )
+    grad = _validate.function(
+        "grad", grad, arguments=("w", "X_batch", "y_batch"), example="model.gradient"
+    )
     X = _validate.finite_array("X", X)
     y = _validate.finite_array("y", y)
     for name, data in (("X", X), ("y", y)):
         if data.ndim == 0:
-            _validate.fail(name, data.item(), "샘플마다 한 행인 배열이어야 합니다 (숫자 하나가 아니라).")
+            _validate.fail(
+                name, data.item(), "샘플마다 한 행인 배열이어야 합니다 (숫자 하나가 아니라)."
+            )
     if len(X) != len(y):
         raise ValueError(
             f"`y` 값이 올바르지 않습니다: 길이 {len(y)} — X와 같은 길이 {len(X)}여야 합니다."
@@ -784,8 +820,11 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
     epochs = _validate.count("epochs", epochs)
     per_epoch = -(-n // batch_size)
     if epochs * per_epoch > MAX_ITER:
-        _validate.fail("epochs", epochs, f"에폭당 업데이트 {per_epoch:,}번 × {epochs:,} 에폭은 "
-                                         f"한도 {MAX_ITER:,}번을 넘습니다.")
+        _validate.fail(
+            "epochs",
+            epochs,
+            f"에폭당 업데이트 {per_epoch:,}번 × {epochs:,} 에폭은 한도 {MAX_ITER:,}번을 넘습니다.",
+        )
     loss_every = _validate.count("loss_every", loss_every, minimum=1)
     if target_loss is not None:
         target_loss = _validate.real_number("target_loss", target_loss)
@@ -804,7 +843,9 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
     gradient = Gradient("grad", grad, w.shape, arguments=("w", "X_batch", "y_batch"))
     first_loss = full_loss(w)
     if not np.isfinite(first_loss):
-        _validate.fail("w0", w0, f"시작점에서 손실이 유한해야 합니다: loss(w0, X, y) = {first_loss}")
+        _validate.fail(
+            "w0", w0, f"시작점에서 손실이 유한해야 합니다: loss(w0, X, y) = {first_loss}"
+        )
     path, step_loss, samples_seen, update_counts = [w], [first_loss], [0], [0]
     epoch_loss = [first_loss]
     broken = None
@@ -818,8 +859,10 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
         update_counts.append(updates)
         return target_loss is not None and value <= target_loss
 
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"), \
-            _Scheduled(optimizer, schedule) as scheduled:
+    with (
+        np.errstate(over="ignore", invalid="ignore", divide="ignore"),
+        _Scheduled(optimizer, schedule) as scheduled,
+    ):
         for _ in range(0 if reached else epochs):
             order = rng.permutation(n)
             for start in range(0, n, batch_size):
@@ -860,8 +903,12 @@ def minibatch_descent(loss, grad, w0, X, y, optimizer, batch_size, epochs, seed=
     reason = f"{updates + 1}번째 갱신에서 {broken}" if diverged else None
     return TrainingResult(
         w=path[-1],
-        path=Trajectory(np.stack(path), diverged=diverged, reason=reason,
-                        diverged_at=updates + 1 if diverged else None),
+        path=Trajectory(
+            np.stack(path),
+            diverged=diverged,
+            reason=reason,
+            diverged_at=updates + 1 if diverged else None,
+        ),
         epoch_loss=np.array(epoch_loss),
         step_loss=np.array(step_loss),
         samples_seen=np.array(samples_seen),

@@ -46,7 +46,8 @@ def _checked(params, X, y=None):
     params = _validate.numeric_array("params", params)
     if params.shape != (X.shape[1] + 1,):
         _validate.fail(
-            "params", f"shape {params.shape}",
+            "params",
+            f"shape {params.shape}",
             f"특성 {X.shape[1]}개에 맞게 (가중치 {X.shape[1]}개, 바이어스 1개) "
             f"shape ({X.shape[1] + 1},) 이어야 합니다.",
         )
@@ -54,7 +55,9 @@ def _checked(params, X, y=None):
         return params, X
     y = _validate.numeric_array("y", y)
     if y.shape != (len(X),):
-        _validate.fail("y", f"shape {y.shape}", f"X의 행 수에 맞게 shape ({len(X)},) 이어야 합니다.")
+        _validate.fail(
+            "y", f"shape {y.shape}", f"X의 행 수에 맞게 shape ({len(X)},) 이어야 합니다."
+        )
     return params, X, y
 
 
@@ -131,7 +134,7 @@ def mse_gradient(params, X, y):
     params, X, y = _checked(params, X, y)
     residual = _linear(params, X) - y
     gradient = np.empty_like(params)
-    gradient[:-1] = np.einsum("i,ij->j", residual, X)   # Σ_i r_i·x_ij
+    gradient[:-1] = np.einsum("i,ij->j", residual, X)  # Σ_i r_i·x_ij
     gradient[-1] = residual.sum()
     gradient *= 2 / len(y)
     return gradient
@@ -267,8 +270,9 @@ class Standardizer:
         params = np.asarray(params, dtype=float)
         mean, std = np.atleast_1d(self.mean), np.atleast_1d(self.std)
         if params.shape != (len(mean) + 1,):
-            _validate.fail("params", f"shape {params.shape}",
-                            f"shape ({len(mean) + 1},) 이어야 합니다.")
+            _validate.fail(
+                "params", f"shape {params.shape}", f"shape ({len(mean) + 1},) 이어야 합니다."
+            )
         slopes = params[:-1] / std
         return np.append(slopes, params[-1] - slopes @ mean)
 
@@ -315,7 +319,9 @@ def loss_surface(X, y, domain=None, span=2.0):
     """
     X = _validate.finite_array("X", _features(X))
     if X.shape[1] != 1:
-        _validate.fail("X", f"shape {X.shape}", "손실 곡면 L(w, b)는 특성이 1개일 때만 그릴 수 있습니다.")
+        _validate.fail(
+            "X", f"shape {X.shape}", "손실 곡면 L(w, b)는 특성이 1개일 때만 그릴 수 있습니다."
+        )
     span = _validate.positive("span", span)
     best = least_squares(X, y)
     min_value = mse_loss(best, X, y)

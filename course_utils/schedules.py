@@ -126,7 +126,9 @@ class Cosine(Schedule):
             _validate.fail("eta_min", eta_min, f"0 이상이고 lr({self.lr:g})보다 작아야 합니다.")
 
     def rate(self, k):
-        return self.eta_min + (self.lr - self.eta_min) * (1 + math.cos(math.pi * k / self.T_max)) / 2
+        return (
+            self.eta_min + (self.lr - self.eta_min) * (1 + math.cos(math.pi * k / self.T_max)) / 2
+        )
 
 
 class Warmup(Schedule):
@@ -178,14 +180,19 @@ class OneCycle(Schedule):
         if not 0 < self.pct_start < 1:
             _validate.fail("pct_start", pct_start, "0보다 크고 1보다 작아야 합니다.")
         if self.pct_start * self.total_steps <= 1:
-            _validate.fail("pct_start", pct_start,
-                           f"pct_start × total_steps가 1보다 커야 합니다 (지금 {self.pct_start * self.total_steps:g}).")
+            _validate.fail(
+                "pct_start",
+                pct_start,
+                f"pct_start × total_steps가 1보다 커야 합니다 (지금 {self.pct_start * self.total_steps:g}).",
+            )
         self.div_factor = _validate.positive("div_factor", div_factor)
         self.final_div_factor = _validate.positive("final_div_factor", final_div_factor)
 
     def rate(self, k):
         if k > self.total_steps:
-            _validate.fail("k", k, f"total_steps({self.total_steps}) 이하여야 합니다 (한 주기가 끝났습니다).")
+            _validate.fail(
+                "k", k, f"total_steps({self.total_steps}) 이하여야 합니다 (한 주기가 끝났습니다)."
+            )
         initial = self.max_lr / self.div_factor
         final = initial / self.final_div_factor
         peak_at = self.pct_start * self.total_steps - 1  # PyTorch's end of the warm-up phase
@@ -230,10 +237,22 @@ def as_schedule(schedule):
     if isinstance(schedule, Schedule):
         return schedule
     if not callable(schedule):
-        _validate.fail("schedule", schedule,
-                       "k → 학습률을 돌려주는 함수여야 합니다 (예: cu.schedules.Cosine(lr=0.1, T_max=100)).")
+        _validate.fail(
+            "schedule",
+            schedule,
+            "k → 학습률을 돌려주는 함수여야 합니다 (예: cu.schedules.Cosine(lr=0.1, T_max=100)).",
+        )
     return schedule
 
 
-__all__ = ["Constant", "Cosine", "Exponential", "InverseTime", "OneCycle", "Schedule", "StepDecay",
-           "Warmup", "as_schedule"]
+__all__ = [
+    "Constant",
+    "Cosine",
+    "Exponential",
+    "InverseTime",
+    "OneCycle",
+    "Schedule",
+    "StepDecay",
+    "Warmup",
+    "as_schedule",
+]

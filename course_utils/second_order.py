@@ -45,12 +45,15 @@ def _hessian_at(hessian_fn, x):
     shape = () if x.ndim == 0 else (x.size, x.size)
     like = "x (숫자 하나)" if x.ndim == 0 else "(d, d) 행렬"
     if x.ndim == 0:
-        return _validate.evaluate("hessian_fn", hessian_fn, x, arguments=("x",), shape=shape,
-                                  like=like)
+        return _validate.evaluate(
+            "hessian_fn", hessian_fn, x, arguments=("x",), shape=shape, like=like
+        )
     value = _validate.evaluate("hessian_fn", hessian_fn, x, arguments=("w",), like=like)
     if value.shape != shape:
-        raise ValueError(f"`hessian_fn`가 돌려준 값이 올바르지 않습니다: shape {value.shape} — "
-                         f"w의 원소가 {x.size}개이므로 shape {shape}인 행렬이어야 합니다.")
+        raise ValueError(
+            f"`hessian_fn`가 돌려준 값이 올바르지 않습니다: shape {value.shape} — "
+            f"w의 원소가 {x.size}개이므로 shape {shape}인 행렬이어야 합니다."
+        )
     return value
 
 
@@ -118,9 +121,13 @@ def newton_path(grad_fn, hessian_fn, x0, n_iter, bound=DIVERGENCE_BOUND):
         On bad input, or if a function returns None, non-numbers or a wrong shape.
     """
     grad_fn = _validate.function("grad_fn", grad_fn, arguments=("x",))
-    hessian_fn = _validate.function("hessian_fn", hessian_fn, arguments=("x",),
-                                    example="lambda x: 2 * np.cos(x) - x * np.sin(x)",
-                                    value_kind="2계 도함수 값")
+    hessian_fn = _validate.function(
+        "hessian_fn",
+        hessian_fn,
+        arguments=("x",),
+        example="lambda x: 2 * np.cos(x) - x * np.sin(x)",
+        value_kind="2계 도함수 값",
+    )
     x = _point("x0", x0)
     n_iter = _validate.count("n_iter", n_iter, maximum=MAX_NEWTON_ITER)
     region = Region(bound, x.shape)
@@ -129,12 +136,14 @@ def newton_path(grad_fn, hessian_fn, x0, n_iter, bound=DIVERGENCE_BOUND):
     iterates, broken = [x], None
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for k in range(1, n_iter + 1):
-            g = _validate.evaluate("grad_fn", grad_fn, x, arguments=("x",), shape=x.shape,
-                                   like="x")
+            g = _validate.evaluate("grad_fn", grad_fn, x, arguments=("x",), shape=x.shape, like="x")
             step = newton_step(g, _hessian_at(hessian_fn, x))
             if step is None:
-                broken = "헤세 행렬이 특이하거나 유한하지 않음 (뉴턴 걸음이 없음)" if x.ndim \
+                broken = (
+                    "헤세 행렬이 특이하거나 유한하지 않음 (뉴턴 걸음이 없음)"
+                    if x.ndim
                     else "f″ = 0이거나 값이 유한하지 않음 (뉴턴 걸음이 없음)"
+                )
                 break
             x = x + step
             if not np.isfinite(x).all():
@@ -146,8 +155,9 @@ def newton_path(grad_fn, hessian_fn, x0, n_iter, bound=DIVERGENCE_BOUND):
             iterates.append(x)
     if broken is None:
         return Trajectory(np.array(iterates))
-    return Trajectory(np.array(iterates), diverged=True, diverged_at=k,
-                      reason=f"{k}번째 갱신에서 {broken}")
+    return Trajectory(
+        np.array(iterates), diverged=True, diverged_at=k, reason=f"{k}번째 갱신에서 {broken}"
+    )
 
 
 def hessian(grad_fn, w, h=1e-5):
@@ -173,14 +183,20 @@ def hessian(grad_fn, w, h=1e-5):
     h = _validate.positive("h", h)
     w = _point("w", w)
     if w.ndim == 0:
-        _validate.fail("w", w, "1차원 벡터(shape (d,))여야 합니다. 일변수 함수의 f″는 "
-                               "cu.calculus.derivative(f.derivative, x)로 구하세요.")
+        _validate.fail(
+            "w",
+            w,
+            "1차원 벡터(shape (d,))여야 합니다. 일변수 함수의 f″는 "
+            "cu.calculus.derivative(f.derivative, x)로 구하세요.",
+        )
     rows = []
     for i in range(w.size):
         shift = np.zeros_like(w)
         shift[i] = h
-        after, before = (_validate.evaluate("grad_fn", grad_fn, point, shape=w.shape, like="w")
-                         for point in (w + shift, w - shift))
+        after, before = (
+            _validate.evaluate("grad_fn", grad_fn, point, shape=w.shape, like="w")
+            for point in (w + shift, w - shift)
+        )
         if not (np.isfinite(after).all() and np.isfinite(before).all()):
             _validate.fail("w", w.tolist(), "이 점 근처에서 그래디언트가 유한해야 합니다.")
         rows.append((after - before) / (2 * h))
@@ -275,8 +291,11 @@ def backtracking_step(f, grad_fn, w, t0=1.0, c=1e-4, beta=0.5, direction=None, m
     if not np.any(g):
         return (float(w) if w.ndim == 0 else w), 0.0
     if float(np.sum(g * p)) >= 0:
-        _validate.fail("direction", direction, "내려가는 방향이어야 합니다 (∇f(w)·p < 0). "
-                                               "p = −∇f(w)이면 언제나 그렇습니다.")
+        _validate.fail(
+            "direction",
+            direction,
+            "내려가는 방향이어야 합니다 (∇f(w)·p < 0). p = −∇f(w)이면 언제나 그렇습니다.",
+        )
     with np.errstate(over="ignore", invalid="ignore"):
         t, _, _ = _backtrack(f, w, _loss(f, w), g, p, t0, c, beta, max_trials)
     w_next = w + t * p
@@ -308,8 +327,9 @@ class LineSearchRun:
     stopped: str | None
 
 
-def line_search_descent(f, grad_fn, x0, n_iter, t0=1.0, c=1e-4, beta=0.5, hessian_fn=None,
-                        max_trials=60, tol=0.0):
+def line_search_descent(
+    f, grad_fn, x0, n_iter, t0=1.0, c=1e-4, beta=0.5, hessian_fn=None, max_trials=60, tol=0.0
+):
     """Descent with Armijo backtracking at every update: no learning rate to tune.
 
     Without ``hessian_fn`` the direction is p = −∇f (gradient descent whose
@@ -370,11 +390,14 @@ def line_search_descent(f, grad_fn, x0, n_iter, t0=1.0, c=1e-4, beta=0.5, hessia
             t, f_new, trials = _backtrack(f, w, f_w, g, p, t0, c, beta, max_trials)
             evaluations += trials
             if t == 0.0:
-                stopped = (f"{k}번째 갱신에서 t = t₀·β^{max_trials - 1}까지 줄여도 조건을 "
-                           "만족하지 않음 (반올림 한계)")
+                stopped = (
+                    f"{k}번째 갱신에서 t = t₀·β^{max_trials - 1}까지 줄여도 조건을 "
+                    "만족하지 않음 (반올림 한계)"
+                )
                 break
             w, f_w = w + t * p, f_new
             iterates.append(w)
             steps.append(t)
-    return LineSearchRun(Trajectory(np.array(iterates)), np.array(steps), evaluations,
-                         newton_steps, stopped)
+    return LineSearchRun(
+        Trajectory(np.array(iterates)), np.array(steps), evaluations, newton_steps, stopped
+    )

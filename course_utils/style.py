@@ -98,9 +98,11 @@ def _use_retina_png():
         return
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-    figure_format = _validate.choice(FIGURE_FORMAT_VARIABLE,
-                                     os.environ.get(FIGURE_FORMAT_VARIABLE, "retina"),
-                                     ("retina", "png", "fast"))
+    figure_format = _validate.choice(
+        FIGURE_FORMAT_VARIABLE,
+        os.environ.get(FIGURE_FORMAT_VARIABLE, "retina"),
+        ("retina", "png", "fast"),
+    )
     if figure_format == "fast":
         # 1x, drawn once: bbox_inches="tight" draws every figure twice to measure it
         set_matplotlib_formats("png", bbox_inches=None)

@@ -24,8 +24,10 @@ from .optimizers import SGD, optimize
 from .plots import signed
 
 RENDER_DPI = 110
-RERUN_HINT = ("탐색기: 저장된 그림은 마지막 상태입니다. 슬라이더를 움직이려면 이 셀을 다시 실행하세요 "
-              "(Run 메뉴 → Run All Cells).")
+RERUN_HINT = (
+    "탐색기: 저장된 그림은 마지막 상태입니다. 슬라이더를 움직이려면 이 셀을 다시 실행하세요 "
+    "(Run 메뉴 → Run All Cells)."
+)
 
 
 class Explorer:
@@ -59,9 +61,7 @@ class Explorer:
         self.last_redraw_seconds = None
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox(
-            [widgets.HBox(list(self.controls.values())), self.image]
-        )
+        self.widget = widgets.VBox([widgets.HBox(list(self.controls.values())), self.image])
         self.redraw()
 
     def values(self):
@@ -126,12 +126,15 @@ class Explorer:
         from .style import FONT_DIR
 
         image = PIL.Image.open(io.BytesIO(self.image.value)).convert("RGB")
-        font = ImageFont.truetype(str(FONT_DIR / "NanumGothic.ttf"), size=max(12, image.width // 70))
+        font = ImageFont.truetype(
+            str(FONT_DIR / "NanumGothic.ttf"), size=max(12, image.width // 70)
+        )
         pad = font.size // 2
         canvas = PIL.Image.new("RGB", (image.width, image.height + font.size + 2 * pad), "white")
         canvas.paste(image, (0, 0))
-        ImageDraw.Draw(canvas).text((pad, image.height + pad), "▶ " + RERUN_HINT, fill=(90, 90, 90),
-                                    font=font)
+        ImageDraw.Draw(canvas).text(
+            (pad, image.height + pad), "▶ " + RERUN_HINT, fill=(90, 90, 90), font=font
+        )
         buffer = io.BytesIO()
         canvas.save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
@@ -149,9 +152,17 @@ def _slider(kind, description, value, low, high, step):
     cls = widgets.IntSlider if kind == "int" else widgets.FloatSlider
     value = min(max(value, low), high)
     options = {} if kind == "int" else {"readout_format": _readout_format(step)}
-    return cls(value=value, min=low, max=high, step=step, description=description,
-               continuous_update=True, style={"description_width": "initial"},
-               layout=widgets.Layout(width="260px"), **options)
+    return cls(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        continuous_update=True,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="260px"),
+        **options,
+    )
 
 
 def _step_for(low, high):
@@ -185,10 +196,17 @@ def _figure(figsize):
 
 def _function_1d(f):
     """A function of one variable with a derivative, a domain and known minima, checked."""
-    if not callable(f) or not callable(getattr(f, "derivative", None)) \
-            or getattr(f, "ndim", 1) != 1:
-        _validate.fail("f", f, "f(x)와 f.derivative(x)가 있는 일변수 함수 객체(예: "
-                               "cu.functions.QUADRATIC, cu.functions.Function1D(...))여야 합니다.")
+    if (
+        not callable(f)
+        or not callable(getattr(f, "derivative", None))
+        or getattr(f, "ndim", 1) != 1
+    ):
+        _validate.fail(
+            "f",
+            f,
+            "f(x)와 f.derivative(x)가 있는 일변수 함수 객체(예: "
+            "cu.functions.QUADRATIC, cu.functions.Function1D(...))여야 합니다.",
+        )
     _validate.interval("f.domain", getattr(f, "domain", None))
     minima = _validate.points("f.minima", getattr(f, "minima", ()))
     if minima.ndim > 1:
@@ -231,16 +249,26 @@ class _LossPanel:
             ax.yaxis.set_major_locator(LogLocator(numticks=5))
             ax.yaxis.set_minor_locator(NullLocator())
             self.limits = ("10⁻¹²", "10⁴")
-        self.note = ax.text(0.98, 0.97, "", transform=ax.transAxes, ha="right", va="top",
-                            fontsize="small", color="0.25")
+        self.note = ax.text(
+            0.98,
+            0.97,
+            "",
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            fontsize="small",
+            color="0.25",
+        )
 
     def add(self, color, **line_kw):
         """A new run's line (and its ▲/▼ marks) in ``color``; returns its index."""
         (line,) = self.ax.plot([], [], color=color, **line_kw)
-        (above,) = self.ax.plot([], [], "^", color=color, markersize=6, linestyle="none",
-                                markeredgecolor="k", zorder=5)
-        (below,) = self.ax.plot([], [], "v", color=color, markersize=6, linestyle="none",
-                                markeredgecolor="k", zorder=5)
+        (above,) = self.ax.plot(
+            [], [], "^", color=color, markersize=6, linestyle="none", markeredgecolor="k", zorder=5
+        )
+        (below,) = self.ax.plot(
+            [], [], "v", color=color, markersize=6, linestyle="none", markeredgecolor="k", zorder=5
+        )
         self.runs.append((line, above, below))
         return len(self.runs) - 1
 
@@ -263,8 +291,11 @@ class _LossPanel:
         if any_above:
             notes.append(f"▲ {self.limits[1]}보다 큼 (잘려서 표시)")
         if any_below:
-            below_text = "10⁻¹²보다 작거나 f* 아래" if self.f_star is not None \
+            below_text = (
+                "10⁻¹²보다 작거나 f* 아래"
+                if self.f_star is not None
                 else f"{self.limits[0]}보다 작음"
+            )
             notes.append(f"▼ {below_text} (잘려서 표시)")
         self.note.set_text("\n".join(notes))
 
@@ -286,9 +317,14 @@ def _verdict_1d(f, path, x0, lr, steps):
     last_step = float(iterates[-1] - iterates[-2])
     if len(f.minima):
         ends = landscapes.Endpoints(
-            x0=np.array(x0), lr=np.array(lr), final=np.array(iterates[-1]),
-            last_step=np.array(last_step), n_steps=np.array(k), diverged=np.array(False),
-            n_iter=steps)
+            x0=np.array(x0),
+            lr=np.array(lr),
+            final=np.array(iterates[-1]),
+            last_step=np.array(last_step),
+            n_steps=np.array(k),
+            diverged=np.array(False),
+            n_iter=steps,
+        )
         label = int(landscapes.classify_endpoints(ends, f.minima)[()])
         if label >= 0:
             return f"최솟값 x ≈ {signed(f.minima[label], '.4g')}에 도착"
@@ -298,12 +334,15 @@ def _verdict_1d(f, path, x0, lr, steps):
     losses = f(iterates)
     if k >= 2 and np.all(np.diff(losses) > 0):
         return "손실이 매 걸음 커지는 중"
-    return f"최솟값에 아직 도착하지 않음\n(마지막 보폭 |x{_subscript(k)} − x{_subscript(k - 1)}| " \
-           f"= {signed(abs(last_step), '.3g')})"
+    return (
+        f"최솟값에 아직 도착하지 않음\n(마지막 보폭 |x{_subscript(k)} − x{_subscript(k - 1)}| "
+        f"= {signed(abs(last_step), '.3g')})"
+    )
 
 
-def gd_explorer(f=QUADRATIC, lr=0.2, x0=4.0, steps=10, lr_range=(0.01, 1.2), x0_range=None,
-                max_steps=50):
+def gd_explorer(
+    f=QUADRATIC, lr=0.2, x0=4.0, steps=10, lr_range=(0.01, 1.2), x0_range=None, max_steps=50
+):
     """Gradient descent on a 1D function: ε, x₀ and steps → path and loss curve.
 
     The status text is a fact about the run shown: diverged (by the rule of
@@ -346,9 +385,12 @@ def gd_explorer(f=QUADRATIC, lr=0.2, x0=4.0, steps=10, lr_range=(0.01, 1.2), x0_
     x0_low, x0_high = _validate.interval("x0_range", f.domain if x0_range is None else x0_range)
     max_steps = _validate.count("max_steps", max_steps, minimum=1, maximum=10_000)
     controls = {
-        "lr": _slider("float", "학습률 ε", lr, lr_low, lr_high, min(0.01, _step_for(lr_low, lr_high))),
-        "x0": _slider("float", "시작점 x₀", x0, x0_low, x0_high,
-                      min(0.05, _step_for(x0_low, x0_high))),
+        "lr": _slider(
+            "float", "학습률 ε", lr, lr_low, lr_high, min(0.01, _step_for(lr_low, lr_high))
+        ),
+        "x0": _slider(
+            "float", "시작점 x₀", x0, x0_low, x0_high, min(0.05, _step_for(x0_low, x0_high))
+        ),
         "steps": _slider("int", "반복 횟수", steps, 1, max_steps, 1),
     }
     fig = _figure((8, 3.2))
@@ -359,15 +401,25 @@ def gd_explorer(f=QUADRATIC, lr=0.2, x0=4.0, steps=10, lr_range=(0.01, 1.2), x0_
     ys = f(xs)
     ax_path.plot(xs, ys)
     if len(f.minima):
-        ax_path.plot(f.minima[0], f(f.minima[0]), marker="s", color="tab:orange",
-                     linestyle="none")
+        ax_path.plot(f.minima[0], f(f.minima[0]), marker="s", color="tab:orange", linestyle="none")
     (path_line,) = ax_path.plot([], [], "o-", color="k", markersize=4, linewidth=0.8)
     (start_point,) = ax_path.plot([], [], "o", color="tab:red", markersize=7)
-    status = ax_path.text(0.02, 0.95, "", transform=ax_path.transAxes, va="top", fontsize=9,
-                          bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"))
+    status = ax_path.text(
+        0.02,
+        0.95,
+        "",
+        transform=ax_path.transAxes,
+        va="top",
+        fontsize=9,
+        bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"),
+    )
     pad = 0.03 * (high - low)  # so a start at the domain's edge is not cut
-    ax_path.set(xlim=(low - pad, high + pad), xlabel="$x$", ylabel="$f(x)$", title=f.title
-                if hasattr(f, "title") else None)
+    ax_path.set(
+        xlim=(low - pad, high + pad),
+        xlabel="$x$",
+        ylabel="$f(x)$",
+        title=f.title if hasattr(f, "title") else None,
+    )
     y_low, y_high = float(ys.min()), float(ys.max())
     margin = 0.05 * (y_high - y_low) if y_high > y_low else 1.0
     ax_path.set_ylim(y_low - margin, y_high + margin)
@@ -386,9 +438,10 @@ def gd_explorer(f=QUADRATIC, lr=0.2, x0=4.0, steps=10, lr_range=(0.01, 1.2), x0_
         losses.show({run: f(iterates)})
         ax_loss.set_xlim(-0.5, steps + 0.5)
         k = len(iterates) - 1
-        status.set_text(f"ε = {_number(lr)}, x₀ = {_number(x0)}\n"
-                        f"x{_subscript(k)} = {signed(iterates[-1])}\n"
-                        + _verdict_1d(f, path, x0, lr, steps))
+        status.set_text(
+            f"ε = {_number(lr)}, x₀ = {_number(x0)}\n"
+            f"x{_subscript(k)} = {signed(iterates[-1])}\n" + _verdict_1d(f, path, x0, lr, steps)
+        )
 
     return Explorer(fig, controls, draw)
 
@@ -441,13 +494,17 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
     x_ends = xs[[0, -1]]
     ax_curve.plot(xs, ys, color="tab:blue", linewidth=2)
     (secant_line,) = ax_curve.plot([], [], color="tab:red", linewidth=1.6, label="할선")
-    (tangent_line,) = ax_curve.plot([], [], color="k", linestyle="--", linewidth=1.2,
-                                    label="접선")
+    (tangent_line,) = ax_curve.plot([], [], color="k", linestyle="--", linewidth=1.2, label="접선")
     (run_rise,) = ax_curve.plot([], [], color="tab:gray", linestyle=":", linewidth=1.2)
     (base_point,) = ax_curve.plot([], [], "o", color="k", markersize=6, zorder=4)
     (moving_point,) = ax_curve.plot([], [], "o", color="tab:red", markersize=6, zorder=4)
-    ax_curve.set(xlim=x_ends, ylim=(ys.min() - margin, ys.max() + margin), xlabel="$x$",
-                 ylabel="$f(x)$", title=f.title)
+    ax_curve.set(
+        xlim=x_ends,
+        ylim=(ys.min() - margin, ys.max() + margin),
+        xlabel="$x$",
+        ylabel="$f(x)$",
+        title=f.title,
+    )
 
     # Right: the secant slope against h. Its y-range is computed once over every
     # slider position, so the axes never move.
@@ -462,13 +519,22 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
     (slope_curve,) = ax_slope.plot([], [], color="tab:red", linewidth=1.6)
     limit_line = ax_slope.axhline(0.0, color="k", linestyle="--", linewidth=1.2)
     (slope_marker,) = ax_slope.plot([], [], "o", color="tab:red", markersize=7, zorder=4)
-    ax_slope.set(xlim=(0, 1.04 * h_high), ylim=(low - pad, high + pad), xlabel="간격 h",
-                 ylabel="기울기", title="h → 0 이면 할선 기울기 → f′(x₀)")
+    ax_slope.set(
+        xlim=(0, 1.04 * h_high),
+        ylim=(low - pad, high + pad),
+        xlabel="간격 h",
+        ylabel="기울기",
+        title="h → 0 이면 할선 기울기 → f′(x₀)",
+    )
     # One legend for both panels, outside the data: red is the secant (and its
     # slope), dashed black the tangent (and f′(x₀)).
-    fig.legend(handles=[secant_line, tangent_line],
-               labels=["할선과 그 기울기 (f(x₀+h) − f(x₀)) / h", "접선과 그 기울기 f′(x₀)"],
-               loc="outside lower center", ncol=2, fontsize=9)
+    fig.legend(
+        handles=[secant_line, tangent_line],
+        labels=["할선과 그 기울기 (f(x₀+h) − f(x₀)) / h", "접선과 그 기울기 f′(x₀)"],
+        loc="outside lower center",
+        ncol=2,
+        fontsize=9,
+    )
     readout = fig.suptitle("", fontsize=10)
     # Few ticks: tick labels are most of the cost of a redraw.
     for ax in (ax_curve, ax_slope):
@@ -495,8 +561,16 @@ def secant_explorer(f=QUADRATIC, x0=3.0, h=1.0, h_range=(0.01, 1.5), x0_range=No
     return Explorer(fig, controls, draw)
 
 
-def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5), n_iter=100,
-                   shown_steps=30, resolution=(240, 160)):
+def basin_explorer(
+    f=None,
+    x0=2.5,
+    lr=0.25,
+    x0_range=None,
+    lr_range=(0.01, 2.5),
+    n_iter=100,
+    shown_steps=30,
+    resolution=(240, 160),
+):
     """Where does gradient descent end? x₀ and ε → the path, next to the basin map.
 
     The left panel shows the first ``shown_steps`` iterates of gradient
@@ -566,31 +640,63 @@ def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5),
     names = landscapes.outcome_names(f.minima)
     colors = landscapes.outcome_colors(len(f.minima))
     for label, x_min in enumerate(f.minima):
-        ax_path.plot(x_min, f(x_min), marker="*", markersize=13, color=colors[label],
-                     markeredgecolor="k", linestyle="none", zorder=5)
+        ax_path.plot(
+            x_min,
+            f(x_min),
+            marker="*",
+            markersize=13,
+            color=colors[label],
+            markeredgecolor="k",
+            linestyle="none",
+            zorder=5,
+        )
     (path_line,) = ax_path.plot([], [], "o-", color="k", markersize=3, linewidth=0.7, zorder=4)
     (start_point,) = ax_path.plot([], [], "o", color="tab:red", markersize=7, zorder=6)
-    status = ax_path.text(0.02, 0.97, "", transform=ax_path.transAxes, va="top",
-                          fontsize="small", bbox=dict(facecolor="white", alpha=0.85,
-                                                      edgecolor="none"))
-    ax_path.set(xlim=(x0_low, x0_high), ylim=(ys.min() - margin, ys.max() + 2.5 * margin),
-                xlabel="x", ylabel="f(x)")
+    status = ax_path.text(
+        0.02,
+        0.97,
+        "",
+        transform=ax_path.transAxes,
+        va="top",
+        fontsize="small",
+        bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"),
+    )
+    ax_path.set(
+        xlim=(x0_low, x0_high),
+        ylim=(ys.min() - margin, ys.max() + 2.5 * margin),
+        xlabel="x",
+        ylabel="f(x)",
+    )
     # Titles as plain text: an axes title is re-positioned (costly) on every draw.
     ax_path.text(0.5, 1.02, f.title, transform=ax_path.transAxes, ha="center")
 
     # Right: the map, computed once for the whole slider range.
-    ends = landscapes.gd_endpoints(f, np.linspace(x0_low, x0_high, n_x0),
-                                   np.linspace(lr_low, lr_high, n_lr), n_iter)
+    ends = landscapes.gd_endpoints(
+        f, np.linspace(x0_low, x0_high, n_x0), np.linspace(lr_low, lr_high, n_lr), n_iter
+    )
     # No legend (the verdict on the left names the outcome; the notebook shows
     # the legend): text is most of the cost of a redraw.
     landscapes.plot_basin_map(f, ends, ax=ax_map, legend=False)
-    ax_map.text(0.5, 1.02, f"{n_iter}번 반복 후 도착지 (빨간 원: 현재 x₀, ε)",
-                transform=ax_map.transAxes, ha="center")
+    ax_map.text(
+        0.5,
+        1.02,
+        f"{n_iter}번 반복 후 도착지 (빨간 원: 현재 x₀, ε)",
+        transform=ax_map.transAxes,
+        ha="center",
+    )
     for ax in (ax_path, ax_map):
         ax.xaxis.set_major_locator(MaxNLocator(5))
         ax.yaxis.set_major_locator(MaxNLocator(5))
-    (here,) = ax_map.plot([], [], marker="o", markersize=9, markerfacecolor="none",
-                          markeredgecolor="tab:red", markeredgewidth=2, linestyle="none")
+    (here,) = ax_map.plot(
+        [],
+        [],
+        marker="o",
+        markersize=9,
+        markerfacecolor="none",
+        markeredgecolor="tab:red",
+        markeredgewidth=2,
+        linestyle="none",
+    )
 
     def draw(x0, lr):
         path = optimize(f.gradient, x0, SGD(lr=lr), n_iter)
@@ -598,8 +704,9 @@ def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5),
         path_line.set_data(shown, f(shown))
         start_point.set_data([x0], [f(x0)])
         here.set_data([x0], [lr])
-        label = int(landscapes.classify_endpoints(
-            landscapes.gd_endpoints(f, x0, lr, n_iter), f.minima)[()])
+        label = int(
+            landscapes.classify_endpoints(landscapes.gd_endpoints(f, x0, lr, n_iter), f.minima)[()]
+        )
         if path.diverged:  # the same rule, and the same count, as every explorer
             verdict = f"발산 — {path.reason}"
         else:
@@ -610,8 +717,15 @@ def basin_explorer(f=None, x0=2.5, lr=0.25, x0_range=None, lr_range=(0.01, 2.5),
     return Explorer(fig, controls, draw)
 
 
-def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
-                      lr_range=(0.005, 0.5), alpha_range=(0.0, 0.99)):
+def momentum_explorer(
+    f=None,
+    lr=0.05,
+    alpha=0.9,
+    w0=(-9.0, 2.0),
+    steps=100,
+    lr_range=(0.005, 0.5),
+    alpha_range=(0.0, 0.99),
+):
     """Momentum and Nesterov on a 2D function: ε and α → both paths and loss curves.
 
     Parameters
@@ -650,13 +764,24 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
             _validate.fail(name, value.tolist(), "시작점 w0에서 유한해야 합니다.")
     steps = _validate.count("steps", steps, minimum=1)
     lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
-    alpha_low, alpha_high = _validate.interval("alpha_range", alpha_range,
-                                                _validate.unit_interval)
+    alpha_low, alpha_high = _validate.interval("alpha_range", alpha_range, _validate.unit_interval)
     controls = {
-        "lr": _slider("float", "학습률 ε", _validate.positive("lr", lr), lr_low, lr_high,
-                      min(0.005, _step_for(lr_low, lr_high))),
-        "alpha": _slider("float", "모멘텀 α", _validate.unit_interval("alpha", alpha),
-                         alpha_low, alpha_high, min(0.01, _step_for(alpha_low, alpha_high))),
+        "lr": _slider(
+            "float",
+            "학습률 ε",
+            _validate.positive("lr", lr),
+            lr_low,
+            lr_high,
+            min(0.005, _step_for(lr_low, lr_high)),
+        ),
+        "alpha": _slider(
+            "float",
+            "모멘텀 α",
+            _validate.unit_interval("alpha", alpha),
+            alpha_low,
+            alpha_high,
+            min(0.01, _step_for(alpha_low, alpha_high)),
+        ),
     }
 
     fig = _figure((8.6, 3.3))
@@ -665,8 +790,7 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
     X, Y = f.grid(80)
     ax_path.contour(X, Y, f(X, Y), levels=15, cmap="viridis", linewidths=0.6)
     for x_min, y_min in f.minima:
-        ax_path.plot(x_min, y_min, marker="*", color="tab:red", markersize=11,
-                     linestyle="none")
+        ax_path.plot(x_min, y_min, marker="*", color="tab:red", markersize=11, linestyle="none")
     ax_path.plot(*w0, "o", markersize=7, markerfacecolor="white", markeredgecolor="k")
     runs = {"Momentum": (Momentum, "tab:red"), "Nesterov": (Nesterov, "tab:blue")}
     Z = f(X, Y)
@@ -674,8 +798,9 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
     losses = _LossPanel(ax_loss, f_star, (float(Z.min()), float(Z.max())), symbol="w")
     path_lines, loss_lines = {}, {}
     for name, (_, color) in runs.items():
-        (path_lines[name],) = ax_path.plot([], [], "o-", color=color, markersize=2,
-                                           linewidth=1.0, label=name)
+        (path_lines[name],) = ax_path.plot(
+            [], [], "o-", color=color, markersize=2, linewidth=1.0, label=name
+        )
         loss_lines[name] = losses.add(color, linewidth=1.2, label=name)
     (x_min, x_max), (y_min, y_max) = f.domain
     ax_path.set(xlim=(x_min, x_max), ylim=(y_min, y_max), xlabel="$x$", ylabel="$y$")
@@ -683,15 +808,36 @@ def momentum_explorer(f=None, lr=0.05, alpha=0.9, w0=(-9.0, 2.0), steps=100,
     # tick label on each redraw, which costs more than the paths themselves.
     ax_path.text(0.5, 1.02, f.title, transform=ax_path.transAxes, ha="center", va="bottom")
     for i, (name, (_, color)) in enumerate(runs.items()):
-        ax_path.text(0.98, 0.96 - 0.08 * i, name, color=color, transform=ax_path.transAxes,
-                     ha="right", va="top", fontsize=9, fontweight="bold")
+        ax_path.text(
+            0.98,
+            0.96 - 0.08 * i,
+            name,
+            color=color,
+            transform=ax_path.transAxes,
+            ha="right",
+            va="top",
+            fontsize=9,
+            fontweight="bold",
+        )
     ax_path.xaxis.set_major_locator(MaxNLocator(5))
     ax_path.yaxis.set_major_locator(MaxNLocator(4))
-    status = ax_path.text(0.02, 0.03, "", transform=ax_path.transAxes, fontsize=9,
-                          bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"))
+    status = ax_path.text(
+        0.02,
+        0.03,
+        "",
+        transform=ax_path.transAxes,
+        fontsize=9,
+        bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"),
+    )
     ax_loss.set(xlim=(0, steps), xlabel="반복 k")
-    ax_loss.text(0.5, 1.02, "f(w) − f* (로그 눈금)" if f_star is not None else "손실 f(w)",
-                 transform=ax_loss.transAxes, ha="center", va="bottom")
+    ax_loss.text(
+        0.5,
+        1.02,
+        "f(w) − f* (로그 눈금)" if f_star is not None else "손실 f(w)",
+        transform=ax_loss.transAxes,
+        ha="center",
+        va="bottom",
+    )
     ax_loss.xaxis.set_major_locator(MaxNLocator(5))
 
     def draw(lr, alpha):
@@ -737,8 +883,9 @@ class WarmupCosine:
         from .schedules import Cosine, Warmup
 
         self.warmup = Warmup(lr, warmup_steps, start_factor)
-        self.total_steps = _validate.count("total_steps", total_steps,
-                                           minimum=self.warmup.warmup_steps + 2)
+        self.total_steps = _validate.count(
+            "total_steps", total_steps, minimum=self.warmup.warmup_steps + 2
+        )
         self.cosine = Cosine(lr, self.total_steps - 1 - self.warmup.warmup_steps, eta_min)
 
     def __call__(self, k):
@@ -797,8 +944,13 @@ def build_schedule(kind, lr, final_ratio, warmup, steps):
     if kind == "warmup_cosine":
         return WarmupCosine(lr, warmup_steps, steps, eta_min=lr * final_ratio)
     # one_cycle: final ε = ε_max / (div · final_div) = final_ratio · ε_max
-    return schedules.OneCycle(lr, total_steps=steps, pct_start=max(warmup, 1.5 / steps),
-                              div_factor=25.0, final_div_factor=1 / (25.0 * final_ratio))
+    return schedules.OneCycle(
+        lr,
+        total_steps=steps,
+        pct_start=max(warmup, 1.5 / steps),
+        div_factor=25.0,
+        final_div_factor=1 / (25.0 * final_ratio),
+    )
 
 
 class _ScheduleExplorer(Explorer):
@@ -858,8 +1010,19 @@ def _curvatures_at(f, w):
     return np.linalg.eigvalsh((H + H.T) / 2)
 
 
-def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=0.1, sigma=1.0,
-                      w0=(-8.0, 2.0), steps=300, runs=200, seed=0, lr_range=(0.01, 0.45)):
+def schedule_explorer(
+    f=None,
+    kind="constant",
+    lr=0.2,
+    final_ratio=0.01,
+    warmup=0.1,
+    sigma=1.0,
+    w0=(-8.0, 2.0),
+    steps=300,
+    runs=200,
+    seed=0,
+    lr_range=(0.01, 0.45),
+):
     """SGD with a learning-rate schedule on a 2D function with noisy gradients.
 
     Three panels: ε(k); one run's path and where all ``runs`` runs end (over the
@@ -921,14 +1084,25 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
     curvatures = _curvatures_at(f, np.asarray(f.minima[0], dtype=float)) if f.minima else None
 
     controls = {
-        "kind": widgets.Dropdown(options=list(SCHEDULE_KINDS.items()), value=kind,
-                                 description="스케줄", style={"description_width": "initial"},
-                                 layout=widgets.Layout(width="230px")),
-        "lr": _slider("float", "ε₀ (최대 ε)", _validate.positive("lr", lr), lr_low, lr_high,
-                      min(0.005, _step_for(lr_low, lr_high))),
+        "kind": widgets.Dropdown(
+            options=list(SCHEDULE_KINDS.items()),
+            value=kind,
+            description="스케줄",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="230px"),
+        ),
+        "lr": _slider(
+            "float",
+            "ε₀ (최대 ε)",
+            _validate.positive("lr", lr),
+            lr_low,
+            lr_high,
+            min(0.005, _step_for(lr_low, lr_high)),
+        ),
         # the exponent on a plain slider: ratios from 10⁻⁴ to 0.8 spread evenly
-        "final_log10": _slider("float", "log₁₀(끝 ε / ε₀)", float(np.log10(final_ratio)),
-                               -4.0, -0.1, 0.05),
+        "final_log10": _slider(
+            "float", "log₁₀(끝 ε / ε₀)", float(np.log10(final_ratio)), -4.0, -0.1, 0.05
+        ),
         "warmup": _slider("float", "워밍업 비율", warmup, 0.02, 0.5, 0.01),
     }
 
@@ -941,12 +1115,15 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
     ax_lr.yaxis.set_minor_locator(NullLocator())
     # "10⁻³" as plain text: mathtext tick labels are most of the cost of a redraw
     ax_lr.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
-    ax_lr.text(0.5, 1.02, "학습률 ε(k) (로그 눈금)", transform=ax_lr.transAxes, ha="center", va="bottom")
+    ax_lr.text(
+        0.5, 1.02, "학습률 ε(k) (로그 눈금)", transform=ax_lr.transAxes, ha="center", va="bottom"
+    )
 
     X, Y = f.grid(80)
     ax_path.contour(X, Y, f(X, Y), levels=15, cmap="viridis", linewidths=0.6)
-    cloud = ax_path.scatter(np.zeros(runs), np.zeros(runs), s=4, color="tab:orange", alpha=0.6,
-                            label="모든 실행의 끝점")
+    cloud = ax_path.scatter(
+        np.zeros(runs), np.zeros(runs), s=4, color="tab:orange", alpha=0.6, label="모든 실행의 끝점"
+    )
     (path_line,) = ax_path.plot([], [], "-", color="tab:red", linewidth=0.8, label="실행 하나")
     ax_path.plot(*w0, "o", markersize=7, markerfacecolor="white", markeredgecolor="k")
     for x_min, y_min in f.minima:
@@ -956,28 +1133,60 @@ def schedule_explorer(f=None, kind="constant", lr=0.2, final_ratio=0.01, warmup=
     ax_path.xaxis.set_major_locator(MaxNLocator(5))
     ax_path.yaxis.set_major_locator(MaxNLocator(4))
     ax_path.text(0.5, 1.02, f.title, transform=ax_path.transAxes, ha="center", va="bottom")
-    ax_path.text(0.98, 0.96, "실행 하나", color="tab:red", transform=ax_path.transAxes,
-                 ha="right", va="top", fontsize=9, fontweight="bold")
-    ax_path.text(0.98, 0.86, f"{runs}개 실행의 끝점", color="tab:orange",
-                 transform=ax_path.transAxes, ha="right", va="top", fontsize=9, fontweight="bold")
-    status = ax_path.text(0.02, 0.03, "", transform=ax_path.transAxes, fontsize=8,
-                          bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"))
+    ax_path.text(
+        0.98,
+        0.96,
+        "실행 하나",
+        color="tab:red",
+        transform=ax_path.transAxes,
+        ha="right",
+        va="top",
+        fontsize=9,
+        fontweight="bold",
+    )
+    ax_path.text(
+        0.98,
+        0.86,
+        f"{runs}개 실행의 끝점",
+        color="tab:orange",
+        transform=ax_path.transAxes,
+        ha="right",
+        va="top",
+        fontsize=9,
+        fontweight="bold",
+    )
+    status = ax_path.text(
+        0.02,
+        0.03,
+        "",
+        transform=ax_path.transAxes,
+        fontsize=8,
+        bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"),
+    )
 
     start_gap = float(f.loss(w0)) - (f_star or 0.0)
     loss_low, loss_high = 1e-4, max(10 * start_gap, 1.0)
     (loss_line,) = ax_loss.plot([], [], color="tab:red", linewidth=1.3)
     (floor_line,) = ax_loss.plot([0, steps], [np.nan, np.nan], "--", color="0.3", linewidth=1.0)
-    floor_text = ax_loss.text(0.98, 0.97, "", transform=ax_loss.transAxes, ha="right", va="top",
-                              fontsize=8, color="0.25")
+    floor_text = ax_loss.text(
+        0.98, 0.97, "", transform=ax_loss.transAxes, ha="right", va="top", fontsize=8, color="0.25"
+    )
     ax_loss.set(yscale="log", xlim=(0, steps), ylim=(loss_low, loss_high), xlabel="갱신 k")
     ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
     ax_loss.yaxis.set_minor_locator(NullLocator())
     ax_loss.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
     ax_loss.xaxis.set_major_locator(MaxNLocator(5))
     ax_lr.xaxis.set_major_locator(MaxNLocator(5))
-    ax_loss.text(0.5, 1.02, f"평균 손실 f(w) − f* ({runs}개 실행, 로그 눈금)" if f_star is not None
-                 else f"평균 손실 f(w) ({runs}개 실행, 로그 눈금)",
-                 transform=ax_loss.transAxes, ha="center", va="bottom")
+    ax_loss.text(
+        0.5,
+        1.02,
+        f"평균 손실 f(w) − f* ({runs}개 실행, 로그 눈금)"
+        if f_star is not None
+        else f"평균 손실 f(w) ({runs}개 실행, 로그 눈금)",
+        transform=ax_loss.transAxes,
+        ha="center",
+        va="bottom",
+    )
 
     def draw(kind, lr, final_log10, warmup):
         schedule = build_schedule(kind, lr, 10.0**final_log10, warmup, steps)
@@ -1045,18 +1254,32 @@ def _schedule_text(schedule):
     from .schedules import Schedule
 
     if isinstance(schedule, WarmupCosine):
-        return (f"워밍업 {schedule.warmup.warmup_steps}번 → Cosine(T_max={schedule.cosine.T_max}, "
-                f"eta_min={schedule.cosine.eta_min:.3g})")
+        return (
+            f"워밍업 {schedule.warmup.warmup_steps}번 → Cosine(T_max={schedule.cosine.T_max}, "
+            f"eta_min={schedule.cosine.eta_min:.3g})"
+        )
     if isinstance(schedule, Schedule):
-        params = ", ".join(f"{key}={value:.3g}" if isinstance(value, float) else f"{key}={value}"
-                           for key, value in vars(schedule).items())
+        params = ", ".join(
+            f"{key}={value:.3g}" if isinstance(value, float) else f"{key}={value}"
+            for key, value in vars(schedule).items()
+        )
         return f"{type(schedule).__name__}({params})"
     return repr(schedule)
 
 
-def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=(1.0, 10.0),
-                         sigma=1.0, w0=(3.0, 1.0), seed=0, batch_range=(1, 128),
-                         lr_range=(0.005, 0.4), alpha_range=(0.0, 0.95)):
+def batch_noise_explorer(
+    batch_size=8,
+    lr=0.05,
+    alpha=0.0,
+    steps=200,
+    curvature=(1.0, 10.0),
+    sigma=1.0,
+    w0=(3.0, 1.0),
+    seed=0,
+    batch_range=(1, 128),
+    lr_range=(0.005, 0.4),
+    alpha_range=(0.0, 0.95),
+):
     """Mini-batch size B, ε and α on a noisy quadratic: the path, the loss and its noise floor.
 
     The problem is f(w) = ½(λ₁w₁² + λ₂w₂²) with the gradient of a mini-batch of
@@ -1116,12 +1339,30 @@ def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=
     lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
     alpha_low, alpha_high = _validate.interval("alpha_range", alpha_range, _validate.unit_interval)
     controls = {
-        "batch_size": _slider("int", "배치 크기 B", _validate.count("batch_size", batch_size, minimum=1),
-                              b_low, b_high, 1),
-        "lr": _slider("float", "학습률 ε", _validate.positive("lr", lr), lr_low, lr_high,
-                      min(0.005, _step_for(lr_low, lr_high))),
-        "alpha": _slider("float", "모멘텀 α", _validate.unit_interval("alpha", alpha),
-                         alpha_low, alpha_high, min(0.01, _step_for(alpha_low, alpha_high))),
+        "batch_size": _slider(
+            "int",
+            "배치 크기 B",
+            _validate.count("batch_size", batch_size, minimum=1),
+            b_low,
+            b_high,
+            1,
+        ),
+        "lr": _slider(
+            "float",
+            "학습률 ε",
+            _validate.positive("lr", lr),
+            lr_low,
+            lr_high,
+            min(0.005, _step_for(lr_low, lr_high)),
+        ),
+        "alpha": _slider(
+            "float",
+            "모멘텀 α",
+            _validate.unit_interval("alpha", alpha),
+            alpha_low,
+            alpha_high,
+            min(0.01, _step_for(alpha_low, alpha_high)),
+        ),
     }
     noise = rng.standard_normal((steps, 2))  # z_k, drawn once: the sliders rescale, never redraw
 
@@ -1131,20 +1372,34 @@ def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=
     grid = np.linspace(-extent, extent, 60)
     X, Y = np.meshgrid(grid, grid)
     Z = 0.5 * (lam[0] * X**2 + lam[1] * Y**2)
-    ax_path.contour(X, Y, Z, levels=np.geomspace(Z.max() * 1e-3, Z.max(), 10), cmap="viridis",
-                    linewidths=0.6)
+    ax_path.contour(
+        X, Y, Z, levels=np.geomspace(Z.max() * 1e-3, Z.max(), 10), cmap="viridis", linewidths=0.6
+    )
     ax_path.plot(0.0, 0.0, marker="*", color="tab:red", markersize=11, linestyle="none")
     ax_path.plot(*w0, "o", markersize=7, markerfacecolor="white", markeredgecolor="k")
     (path_line,) = ax_path.plot([], [], "-", color="tab:blue", linewidth=0.8)
-    (average_dot,) = ax_path.plot([], [], "D", color="tab:orange", markersize=6,
-                                  markeredgecolor="k", linestyle="none")
+    (average_dot,) = ax_path.plot(
+        [], [], "D", color="tab:orange", markersize=6, markeredgecolor="k", linestyle="none"
+    )
     ax_path.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="$w_1$", ylabel="$w_2$")
     ax_path.xaxis.set_major_locator(MaxNLocator(5))
     ax_path.yaxis.set_major_locator(MaxNLocator(5))
-    ax_path.text(0.5, 1.02, f"f = ½({_number(lam[0])}·w₁² + {_number(lam[1])}·w₂²), 잡음 σ/√B",
-                 transform=ax_path.transAxes, ha="center", va="bottom")
-    status = ax_path.text(0.02, 0.03, "", transform=ax_path.transAxes, fontsize=8.5,
-                          bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"))
+    ax_path.text(
+        0.5,
+        1.02,
+        f"f = ½({_number(lam[0])}·w₁² + {_number(lam[1])}·w₂²), 잡음 σ/√B",
+        transform=ax_path.transAxes,
+        ha="center",
+        va="bottom",
+    )
+    status = ax_path.text(
+        0.02,
+        0.03,
+        "",
+        transform=ax_path.transAxes,
+        fontsize=8.5,
+        bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"),
+    )
 
     low, high = 1e-6, 1e3
     (loss_line,) = ax_loss.plot([], [], color="tab:blue", linewidth=0.8, label="f(w_k)")
@@ -1154,11 +1409,22 @@ def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=
     ax_loss.yaxis.set_major_locator(LogLocator(numticks=5))
     ax_loss.yaxis.set_minor_locator(NullLocator())
     ax_loss.xaxis.set_major_locator(MaxNLocator(5))
-    ax_loss.text(0.5, 1.02, "f(w) (로그 눈금)", transform=ax_loss.transAxes, ha="center", va="bottom")
-    for i, (text, color) in enumerate([("f(w_k)", "tab:blue"), ("평균 w̄의 f (뒤 절반)", "tab:orange"),
-                                       ("잡음 바닥 (식)", "k")]):
-        ax_loss.text(0.98, 0.96 - 0.08 * i, text, color=color, transform=ax_loss.transAxes,
-                     ha="right", va="top", fontsize=8.5)
+    ax_loss.text(
+        0.5, 1.02, "f(w) (로그 눈금)", transform=ax_loss.transAxes, ha="center", va="bottom"
+    )
+    for i, (text, color) in enumerate(
+        [("f(w_k)", "tab:blue"), ("평균 w̄의 f (뒤 절반)", "tab:orange"), ("잡음 바닥 (식)", "k")]
+    ):
+        ax_loss.text(
+            0.98,
+            0.96 - 0.08 * i,
+            text,
+            color=color,
+            transform=ax_loss.transAxes,
+            ha="right",
+            va="top",
+            fontsize=8.5,
+        )
     note = ax_loss.text(0.02, 0.03, "", transform=ax_loss.transAxes, fontsize=8, color="0.25")
     start = steps // 2
 
@@ -1175,11 +1441,17 @@ def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=
         values = 0.5 * (points**2 @ lam)
         loss_line.set_data(np.arange(len(values)), np.clip(values, low, high))
         stiff = lr * lam.max()
-        lines = [f"B = {batch_size}, ε = {_number(lr)}, α = {_number(alpha)}",
-                 f"ε·λ_max = {_number(stiff)} (안정 한계 2(1 + α) = {_number(2 * (1 + alpha))})"]
+        lines = [
+            f"B = {batch_size}, ε = {_number(lr)}, α = {_number(alpha)}",
+            f"ε·λ_max = {_number(stiff)} (안정 한계 2(1 + α) = {_number(2 * (1 + alpha))})",
+        ]
         if len(points) > start + 1:
-            averages = np.cumsum(points[start:], axis=0) / np.arange(1, len(points) - start + 1)[:, None]
-            average_line.set_data(np.arange(start, len(points)), np.clip(0.5 * (averages**2 @ lam), low, high))
+            averages = (
+                np.cumsum(points[start:], axis=0) / np.arange(1, len(points) - start + 1)[:, None]
+            )
+            average_line.set_data(
+                np.arange(start, len(points)), np.clip(0.5 * (averages**2 @ lam), low, high)
+            )
             average_dot.set_data([averages[-1, 0]], [averages[-1, 1]])
         else:
             average_line.set_data([], [])
@@ -1188,7 +1460,9 @@ def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=
             floor = 0.5 * float(lam @ momentum_stationary_variance(lam, lr, alpha, scale))
             floor_line.set_ydata([floor, floor])
             floor_line.set_visible(True)
-            lines.append(f"잡음 바닥 E f = {signed(floor, '.3g')}, 마지막 f = {signed(values[-1], '.3g')}")
+            lines.append(
+                f"잡음 바닥 E f = {signed(floor, '.3g')}, 마지막 f = {signed(values[-1], '.3g')}"
+            )
         else:
             floor_line.set_visible(False)
             lines.append("ε·λ_max ≥ 2(1 + α): 바닥 없음 (불안정)")
@@ -1201,8 +1475,16 @@ def batch_noise_explorer(batch_size=8, lr=0.05, alpha=0.0, steps=200, curvature=
     return Explorer(fig, controls, draw)
 
 
-def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0_range=None,
-                    lr_range=(0.01, 1.0), max_steps=30):
+def newton_explorer(
+    f=None,
+    x0=2.0,
+    lr=0.25,
+    steps=8,
+    second_derivative=None,
+    x0_range=None,
+    lr_range=(0.01, 1.0),
+    max_steps=30,
+):
     """Newton's method against gradient descent on a 1D function: x₀, ε and steps → both paths.
 
     The left panel shows f, the region where f″ < 0 (shaded), Newton's local
@@ -1246,12 +1528,25 @@ def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0
 
     f = _function_1d(X_SIN_X if f is None else f)
     if second_derivative is None:
+
         def second_derivative(x):
             return derivative(f.derivative, x)
+
     xs = np.linspace(*f.domain, 400)
-    curvature = _validate.evaluate("second_derivative", _validate.function(
-        "second_derivative", second_derivative, arguments=("x",), example="lambda x: 2 * np.cos(x) "
-        "- x * np.sin(x)", value_kind="2계 도함수 값"), xs, arguments=("x",), shape=xs.shape, like="x")
+    curvature = _validate.evaluate(
+        "second_derivative",
+        _validate.function(
+            "second_derivative",
+            second_derivative,
+            arguments=("x",),
+            example="lambda x: 2 * np.cos(x) - x * np.sin(x)",
+            value_kind="2계 도함수 값",
+        ),
+        xs,
+        arguments=("x",),
+        shape=xs.shape,
+        like="x",
+    )
     if not np.isfinite(curvature).all():
         _validate.fail("second_derivative", "inf/NaN", f"정의역 {f.domain}에서 유한해야 합니다.")
     x0_low, x0_high = _validate.interval("x0_range", f.domain if x0_range is None else x0_range)
@@ -1260,12 +1555,25 @@ def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0
     lr_low, lr_high = _validate.interval("lr_range", lr_range, _validate.positive)
     max_steps = _validate.count("max_steps", max_steps, minimum=1, maximum=200)
     controls = {
-        "x0": _slider("float", "시작점 x₀", _validate.real_number("x0", x0), x0_low, x0_high,
-                      min(0.01, _step_for(x0_low, x0_high))),
-        "lr": _slider("float", "경사하강법의 ε", _validate.positive("lr", lr), lr_low, lr_high,
-                      min(0.01, _step_for(lr_low, lr_high))),
-        "steps": _slider("int", "반복 횟수", _validate.count("steps", steps, minimum=1), 1,
-                         max_steps, 1),
+        "x0": _slider(
+            "float",
+            "시작점 x₀",
+            _validate.real_number("x0", x0),
+            x0_low,
+            x0_high,
+            min(0.01, _step_for(x0_low, x0_high)),
+        ),
+        "lr": _slider(
+            "float",
+            "경사하강법의 ε",
+            _validate.positive("lr", lr),
+            lr_low,
+            lr_high,
+            min(0.01, _step_for(lr_low, lr_high)),
+        ),
+        "steps": _slider(
+            "int", "반복 횟수", _validate.count("steps", steps, minimum=1), 1, max_steps, 1
+        ),
     }
 
     fig = _figure((9.4, 3.5))
@@ -1273,26 +1581,55 @@ def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0
     ys = f(xs)
     y_low, y_high = float(ys.min()), float(ys.max())
     margin = 0.08 * (y_high - y_low)
-    ax_curve.fill_between(xs, y_low - margin, y_high + margin, where=curvature < 0,
-                          color="tab:red", alpha=0.1, linewidth=0)
+    ax_curve.fill_between(
+        xs,
+        y_low - margin,
+        y_high + margin,
+        where=curvature < 0,
+        color="tab:red",
+        alpha=0.1,
+        linewidth=0,
+    )
     ax_curve.plot(xs, ys, color="k", linewidth=1.2)
     (model_line,) = ax_curve.plot([], [], color="tab:red", linestyle="--", linewidth=1)
     (gd_line,) = ax_curve.plot([], [], "s-", color="tab:blue", markersize=4, linewidth=0.8)
     (newton_line,) = ax_curve.plot([], [], "o-", color="tab:red", markersize=5, linewidth=0.8)
-    (start,) = ax_curve.plot([], [], "o", markersize=8, markerfacecolor="white",
-                             markeredgecolor="k", zorder=5)
-    ax_curve.set(xlim=f.domain, ylim=(y_low - margin, y_high + margin), xlabel="$x$",
-                 ylabel="$f(x)$")
+    (start,) = ax_curve.plot(
+        [], [], "o", markersize=8, markerfacecolor="white", markeredgecolor="k", zorder=5
+    )
+    ax_curve.set(
+        xlim=f.domain, ylim=(y_low - margin, y_high + margin), xlabel="$x$", ylabel="$f(x)$"
+    )
     ax_curve.text(0.5, 1.02, f.title, transform=ax_curve.transAxes, ha="center", va="bottom")
-    ax_curve.text(0.98, 0.03, "빨간 띠: f″ < 0", transform=ax_curve.transAxes, ha="right",
-                  fontsize=8, color="tab:red")
-    status = ax_curve.text(0.02, 0.97, "", transform=ax_curve.transAxes, va="top", fontsize=8.5,
-                           bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"))
+    ax_curve.text(
+        0.98,
+        0.03,
+        "빨간 띠: f″ < 0",
+        transform=ax_curve.transAxes,
+        ha="right",
+        fontsize=8,
+        color="tab:red",
+    )
+    status = ax_curve.text(
+        0.02,
+        0.97,
+        "",
+        transform=ax_curve.transAxes,
+        va="top",
+        fontsize=8.5,
+        bbox=dict(facecolor="white", alpha=0.85, edgecolor="none"),
+    )
     (gd_k,) = ax_k.plot([], [], "s-", color="tab:blue", markersize=3, linewidth=0.8)
     (newton_k,) = ax_k.plot([], [], "o-", color="tab:red", markersize=4, linewidth=0.8)
     ax_k.set(ylim=f.domain, xlabel="반복 k", ylabel="$x_k$")
-    ax_k.text(0.5, 1.02, "뉴턴법(빨강)과 경사하강법(파랑)", transform=ax_k.transAxes,
-              ha="center", va="bottom")
+    ax_k.text(
+        0.5,
+        1.02,
+        "뉴턴법(빨강)과 경사하강법(파랑)",
+        transform=ax_k.transAxes,
+        ha="center",
+        va="bottom",
+    )
     ax_k.xaxis.set_major_locator(MaxNLocator(6, integer=True))
     half_width = 0.12 * (f.domain[1] - f.domain[0])
 
@@ -1313,17 +1650,21 @@ def newton_explorer(f=None, x0=2.0, lr=0.25, steps=8, second_derivative=None, x0
         # Newton's quadratic model at x₀: f(x₀) + f′(x₀)(x − x₀) + ½ f″(x₀)(x − x₀)²
         slope, bend = float(f.derivative(x0)), float(second_derivative(x0))
         local = np.linspace(x0 - half_width, x0 + half_width, 40)
-        model_line.set_data(local, float(f(x0)) + slope * (local - x0)
-                            + 0.5 * bend * (local - x0) ** 2)
+        model_line.set_data(
+            local, float(f(x0)) + slope * (local - x0) + 0.5 * bend * (local - x0) ** 2
+        )
         for line, line_k, path in ((newton_line, newton_k, newton), (gd_line, gd_k, gd)):
             iterates = np.asarray(path)
             line.set_data(iterates, f(iterates))
             line_k.set_data(np.arange(len(iterates)), iterates)
         start.set_data([x0], [f(x0)])
         ax_k.set_xlim(-0.5, steps + 0.5)
-        status.set_text(f"x₀ = {_number(x0)}, f″(x₀) = {_number(bend)}\n"
-                        + newton_verdict(newton).replace(" — ", "\n  ", 1) + "\n"
-                        + f"경사하강법 (ε = {_number(lr)}):\n  "
-                        + _verdict_1d(f, gd, x0, lr, steps).replace("\n", " "))
+        status.set_text(
+            f"x₀ = {_number(x0)}, f″(x₀) = {_number(bend)}\n"
+            + newton_verdict(newton).replace(" — ", "\n  ", 1)
+            + "\n"
+            + f"경사하강법 (ε = {_number(lr)}):\n  "
+            + _verdict_1d(f, gd, x0, lr, steps).replace("\n", " ")
+        )
 
     return Explorer(fig, controls, draw)

@@ -19,8 +19,12 @@ import matplotlib.pyplot as plt
 
 
 def run(code):
-    return subprocess.run([sys.executable, "-c", HEADER + textwrap.dedent(code)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", HEADER + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_plain_matplotlib_without_the_font_warns():

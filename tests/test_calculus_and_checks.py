@@ -16,8 +16,9 @@ def test_central_difference_is_second_order():
 
 def test_forward_difference_is_first_order():
     f, x = np.exp, 1.0
-    errors = [abs(calculus.derivative(f, x, h=h, method="forward") - np.exp(1.0))
-              for h in (1e-2, 1e-3)]
+    errors = [
+        abs(calculus.derivative(f, x, h=h, method="forward") - np.exp(1.0)) for h in (1e-2, 1e-3)
+    ]
     assert 8 < errors[0] / errors[1] < 12
     backward = calculus.derivative(f, x, h=1e-3, method="backward")
     assert backward < np.exp(1.0) < calculus.derivative(f, x, h=1e-3, method="forward")
@@ -25,8 +26,9 @@ def test_forward_difference_is_first_order():
 
 def test_gradient_of_vector_function():
     w = np.array([0.5, -1.0])
-    np.testing.assert_allclose(calculus.gradient(CHAIN_BOWL.loss, w), CHAIN_BOWL.gradient(w),
-                               rtol=1e-7)
+    np.testing.assert_allclose(
+        calculus.gradient(CHAIN_BOWL.loss, w), CHAIN_BOWL.gradient(w), rtol=1e-7
+    )
 
 
 def test_tangent_line():
@@ -37,8 +39,9 @@ def test_tangent_line():
 
 def test_gradient_check_catches_a_wrong_gradient():
     with pytest.raises(AssertionError, match="기울기 불일치"):
-        calculus.gradient_check(CHAIN_BOWL.loss, lambda w: CHAIN_BOWL.gradient(w) * 1.01,
-                                [[0.0, 0.0]])
+        calculus.gradient_check(
+            CHAIN_BOWL.loss, lambda w: CHAIN_BOWL.gradient(w) * 1.01, [[0.0, 0.0]]
+        )
     assert calculus.gradient_check(CHAIN_BOWL.loss, CHAIN_BOWL.gradient, [[0.0, 1.0]]) < 1e-6
 
 
@@ -55,6 +58,7 @@ def test_bad_method():
 
 # --- self-checks (more in test_checks.py) ------------------------------------------
 
+
 def test_check_function_prints_the_verdict(capsys):
     cu.check_function(lambda x: 9 * x**2 - 2, CUBIC.derivative)
     assert "정답" in capsys.readouterr().out
@@ -65,8 +69,11 @@ def test_check_function_prints_the_verdict(capsys):
 
 
 def test_check_function_with_two_variables(capsys):
-    cu.check_function(lambda x, y: (6 * (x - 2), 2 * (y - 2)), CHAIN_BOWL.partials,
-                      points=[(0.0, 1.0), (3.0, -2.0)])
+    cu.check_function(
+        lambda x, y: (6 * (x - 2), 2 * (y - 2)),
+        CHAIN_BOWL.partials,
+        points=[(0.0, 1.0), (3.0, -2.0)],
+    )
     assert "○" in capsys.readouterr().out
     cu.check_function(lambda x, y: (6 * (x - 2), 2 * y), CHAIN_BOWL.partials, points=[(0.0, 1.0)])
     assert "×" in capsys.readouterr().out

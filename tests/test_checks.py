@@ -20,18 +20,21 @@ def test_right_wrong_and_not_answered():
     assert checks.NOT_ANSWERED in number(None).text
 
 
-@pytest.mark.parametrize("answer, words", [
-    ("2.25", ["문자열", "따옴표"]),
-    (True, ["True/False"]),
-    (np.True_, ["True/False"]),
-    (lambda x: x, ["함수", "호출"]),
-    ({"x": 1}, ["dict"]),
-    ([[1.0, 2.0], [3.0]], ["길이"]),
-    (["a", 1.0], ["숫자가 아닌"]),
-    (1 + 2j, ["복소수"]),
-    (np.nan, ["NaN"]),
-    (np.array([True, False]), ["True/False"]),
-])
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        ("2.25", ["문자열", "따옴표"]),
+        (True, ["True/False"]),
+        (np.True_, ["True/False"]),
+        (lambda x: x, ["함수", "호출"]),
+        ({"x": 1}, ["dict"]),
+        ([[1.0, 2.0], [3.0]], ["길이"]),
+        (["a", 1.0], ["숫자가 아닌"]),
+        (1 + 2j, ["복소수"]),
+        (np.nan, ["NaN"]),
+        (np.array([True, False]), ["True/False"]),
+    ],
+)
 def test_what_is_not_a_number_is_said(answer, words):
     outcome = number(answer)
     assert outcome.status == "wrong"
@@ -108,12 +111,15 @@ def test_strict_raises_unless_correct(capsys):
     assert "○" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("hint, want", [
-    (checks.sign_flipped(), np.array([0.6, -0.8])),
-    (checks.unnormalized(), np.array([-0.6, 0.8])),
-    (checks.missing_start(), np.linspace(0, 1, 11)),
-    (checks.near(0.25, "남은 거리"), np.asarray(2.25)),
-])
+@pytest.mark.parametrize(
+    "hint, want",
+    [
+        (checks.sign_flipped(), np.array([0.6, -0.8])),
+        (checks.unnormalized(), np.array([-0.6, 0.8])),
+        (checks.missing_start(), np.linspace(0, 1, 11)),
+        (checks.near(0.25, "남은 거리"), np.asarray(2.25)),
+    ],
+)
 def test_hint_factories_fire_on_their_example_and_not_on_the_answer(hint, want):
     example = np.asarray(hint.example(want), dtype=float)
     assert hint.applies(example, want)
@@ -124,6 +130,7 @@ def test_hint_factories_fire_on_their_example_and_not_on_the_answer(hint, want):
 
 def test_a_function_hint_fires():
     hint = checks.matches(lambda x: 3 * (2 * x - 1) ** 2, "안쪽 함수의 미분")
-    outcome = compare_function(lambda x: 3 * (2 * x - 1) ** 2, lambda x: 6 * (2 * x - 1) ** 2,
-                               (0.0, 1.0), 1e-9, 0, [hint])
+    outcome = compare_function(
+        lambda x: 3 * (2 * x - 1) ** 2, lambda x: 6 * (2 * x - 1) ** 2, (0.0, 1.0), 1e-9, 0, [hint]
+    )
     assert "안쪽 함수의 미분" in outcome.message

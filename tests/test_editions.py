@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_tool():
-    spec = importlib.util.spec_from_file_location("build_editions", ROOT / "tools" / "build_editions.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_editions", ROOT / "tools" / "build_editions.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -30,12 +32,17 @@ def test_editions(tmp_path):
         answers = [_editions.model_answer(nb, details) for _, _, details in _editions.exercises(nb)]
         student_text = (tmp_path / "student" / path.name).read_text(encoding="utf-8")
         student = json.loads(student_text)
-        assert "<details>" not in student_text and _editions.ANSWERS_NOTE not in student_text, path.name
+        assert "<details>" not in student_text and _editions.ANSWERS_NOTE not in student_text, (
+            path.name
+        )
         for answer in answers:
             for line in answer.splitlines():
                 # a model answer line that is not also in the student's own scaffold
                 if line.strip() and not any(line in code for code in code_sources(nb)):
-                    assert json.dumps(line, ensure_ascii=False)[1:-1] not in student_text, (path.name, line)
+                    assert json.dumps(line, ensure_ascii=False)[1:-1] not in student_text, (
+                        path.name,
+                        line,
+                    )
         # the student runs exactly the committed code: each check says "not answered"
         # (the notebook test executes that code and checks every exercise cell's verdict)
         assert code_sources(student) == code_sources(nb)

@@ -42,7 +42,7 @@ def test_09_1_right_answers_pass(answer):
 
 def test_09_1_reference_is_the_geometric_series_limit():
     assert np.isclose(get("09.1").expected(), -0.05 * 3.0 / (1 - 0.8))
-    assert np.isclose(-0.05 * 3.0 / (1 - 0.8) / (0.05 * 3.0), -5)     # "GD의 5배"
+    assert np.isclose(-0.05 * 3.0 / (1 - 0.8) / (0.05 * 3.0), -5)  # "GD의 5배"
 
 
 def test_09_1_slips():

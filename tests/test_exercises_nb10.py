@@ -6,7 +6,6 @@ import pytest
 
 from course_utils.exercises import evaluate, get
 
-
 # ---- 10.1: Adagrad's effective rate after 100 steps of g = 2
 
 
@@ -16,7 +15,7 @@ def test_10_1_right_answers_pass(answer):
 
 
 def test_10_1_reference_matches_the_solution():
-    assert np.isclose(get("10.1").expected(), 0.1 / 20, rtol=1e-9)   # "√r = 20", δ = 1e-12
+    assert np.isclose(get("10.1").expected(), 0.1 / 20, rtol=1e-9)  # "√r = 20", δ = 1e-12
 
 
 def test_10_1_slips():
@@ -60,7 +59,7 @@ def test_10_3_right_answers_pass(answer):
 
 
 def test_10_3_reference_is_ten_times_lr():
-    assert np.isclose(get("10.3").expected(), 10 * 0.01, rtol=1e-5)   # "ε의 10배" (δ = 1e-6)
+    assert np.isclose(get("10.3").expected(), 10 * 0.01, rtol=1e-5)  # "ε의 10배" (δ = 1e-6)
 
 
 def test_10_3_slips():

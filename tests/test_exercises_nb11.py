@@ -10,7 +10,7 @@ from course_utils.exercises import evaluate, get
 def test_first_step_accepts_the_quoted_value_and_names_the_slips():
     g1 = np.array([4.0, -0.001])
     assert evaluate("11.1", -0.1 * g1 / (1e-8 + np.abs(g1)))
-    assert evaluate("11.1", [-0.1, 0.099999])            # as the answer box quotes it
+    assert evaluate("11.1", [-0.1, 0.099999])  # as the answer box quotes it
     assert "δ = 10⁻⁸을 빼고" in evaluate("11.1", [-0.1, 0.1]).message
     assert "편향 보정" in evaluate("11.1", [-0.316, 0.316]).message
     assert "SGD의 걸음" in evaluate("11.1", -0.1 * g1).message
@@ -22,7 +22,7 @@ def test_first_step_accepts_the_quoted_value_and_names_the_slips():
 def test_first_step_numbers_of_the_answer_box():
     step = get("11.1").expected()
     assert np.allclose(step, [-0.1, 0.099999], rtol=1e-7)
-    assert abs(step[0] + 0.1) < 1e-8                       # "거의 정확히 ε"
+    assert abs(step[0] + 0.1) < 1e-8  # "거의 정확히 ε"
 
 
 def moments(k, g):
@@ -31,20 +31,24 @@ def moments(k, g):
 
 def test_moments_right_half_filled_and_slips():
     assert evaluate("11.2", moments)
-    assert evaluate("11.2", lambda k, g: list(moments(k, g)))   # a list is as good as an array
+    assert evaluate("11.2", lambda k, g: list(moments(k, g)))  # a list is as good as an array
     assert evaluate("11.2", lambda k, g: np.array([(1 - 0.9**k) * g, None])).status == "unanswered"
     assert evaluate("11.2", lambda k, g: None).status == "unanswered"
     assert "보정한 값" in evaluate("11.2", lambda k, g: np.array([g, g**2])).message
     assert "지수가 하나" in evaluate("11.2", lambda k, g: moments(k + 1, g)).message
-    assert "ρ₁과 ρ₂" in evaluate(
-        "11.2", lambda k, g: np.array([(1 - 0.999**k) * g, (1 - 0.9**k) * g**2])).message
+    assert (
+        "ρ₁과 ρ₂"
+        in evaluate(
+            "11.2", lambda k, g: np.array([(1 - 0.999**k) * g, (1 - 0.9**k) * g**2])
+        ).message
+    )
 
 
 def test_moments_numbers_of_the_answer_box():
     reference = get("11.2").expected()
-    assert np.isclose(reference(7, 1.0)[0], 0.522, atol=5e-4)      # s_7 = 0.522 g
-    assert np.isclose(reference(6, 1.0)[0], 0.469, atol=5e-4)      # ... the first above one half
-    assert np.isclose(reference(693, 1.0)[1], 0.500, atol=5e-4)    # r_693 = 0.500 g²
+    assert np.isclose(reference(7, 1.0)[0], 0.522, atol=5e-4)  # s_7 = 0.522 g
+    assert np.isclose(reference(6, 1.0)[0], 0.469, atol=5e-4)  # ... the first above one half
+    assert np.isclose(reference(693, 1.0)[1], 0.500, atol=5e-4)  # r_693 = 0.500 g²
 
 
 def test_keras_delta_right_and_slips():
@@ -63,4 +67,4 @@ def test_keras_reference_is_the_formula_of_the_answer_box(k):
 
 
 def test_keras_first_step_factor():
-    assert np.isclose(get("11.3").expected()(1e-7, 1) / 1e-7, 31.6, atol=0.05)   # "≈ 31.6 δ̂"
+    assert np.isclose(get("11.3").expected()(1e-7, 1) / 1e-7, 31.6, atol=0.05)  # "≈ 31.6 δ̂"

@@ -24,7 +24,10 @@ def test_torch_rmsprop_symbols():
 def test_the_answer_builds_the_same_optimizer_as_torch_would():
     lr, rho, delta = get("12.1").expected()
     assert cu.RMSProp(lr=lr, rho=rho, delta=delta).hyperparameters() == {
-        "lr": 0.01, "rho": 0.99, "delta": 1e-8}
+        "lr": 0.01,
+        "rho": 0.99,
+        "delta": 1e-8,
+    }
 
 
 @pytest.fixture
@@ -35,14 +38,16 @@ def sweep():
 
 
 def test_best_lr_from_the_sweep(sweep):
-    assert evaluate("12.2", min(sweep["LR_GRID"], key=lambda lr: sweep["scores"]["momentum", lr]), sweep)
-    assert evaluate("12.2", 0.1, sweep)                       # read off the printout
-    assert "인덱스" in evaluate("12.2", 4, sweep).message      # np.argmin without LR_GRID[...]
+    assert evaluate(
+        "12.2", min(sweep["LR_GRID"], key=lambda lr: sweep["scores"]["momentum", lr]), sweep
+    )
+    assert evaluate("12.2", 0.1, sweep)  # read off the printout
+    assert "인덱스" in evaluate("12.2", 4, sweep).message  # np.argmin without LR_GRID[...]
     assert "거듭제곱" in evaluate("12.2", -1.0, sweep).message
     assert "가장 큰 ε" in evaluate("12.2", 10.0, sweep).message
-    assert evaluate("12.2", 0.316, sweep).status == "wrong"   # a neighbour on the grid
+    assert evaluate("12.2", 0.316, sweep).status == "wrong"  # a neighbour on the grid
     assert evaluate("12.2", None, {"scores": None, "LR_GRID": None}).status == "unanswered"
-    assert evaluate("12.2", 0.1).status == "unavailable"     # the sweep cell was not run
+    assert evaluate("12.2", 0.1).status == "unavailable"  # the sweep cell was not run
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +56,7 @@ def penguins():
     species = sorted(table["species"].unique())
     labels = np.searchsorted(species, table["species"].to_numpy())
     train, _, _ = cu.nn.stratified_split(labels, (0.6, 0.2, 0.2), seed=0)
-    X_train, = cu.nn.standardize(table[FEATURES].to_numpy()[train])
+    (X_train,) = cu.nn.standardize(table[FEATURES].to_numpy()[train])
     model = cu.nn.MLP(n_inputs=4, n_hidden=8, n_classes=3, activation="tanh")
     return {"model": model, "X_train": X_train, "y_train": labels[train], "species": species}
 
@@ -73,4 +78,4 @@ def test_output_bias_gradient_signs_of_the_answer_box(penguins):
     grad = get("12.3").expected({k: penguins[k] for k in ("model", "X_train", "y_train")})
     signs = np.sign(grad[[penguins["species"].index(s) for s in ("Adelie", "Gentoo", "Chinstrap")]])
     assert signs.tolist() == [-1, -1, 1]
-    assert np.bincount(penguins["y_train"]).tolist() == [91, 41, 74]   # 44 %, 20 %, 36 % of 206
+    assert np.bincount(penguins["y_train"]).tolist() == [91, 41, 74]  # 44 %, 20 %, 36 % of 206

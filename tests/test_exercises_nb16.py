@@ -26,8 +26,12 @@ def test_16_1_formula_rounded_and_slips():
     sigma2 = np.mean(np.sum((per_sample - per_sample.mean(axis=0)) ** 2, axis=1))
     assert bool(evaluate("16.1", sigma2 / 64 * 278 / 341, context))
     assert bool(evaluate("16.1", 86.947 / 64 * 278 / 341, context))  # σ² as printed
-    for wrong, words in [(sigma2 / 64, "(n − B)/(n − 1)"), (sigma2 / 64 * 278 / 342, "n − 1"),
-                         (sigma2 / 8 * 278 / 341, "√B"), (sigma2 * 64 * 278 / 341, "곱했습니다")]:
+    for wrong, words in [
+        (sigma2 / 64, "(n − B)/(n − 1)"),
+        (sigma2 / 64 * 278 / 342, "n − 1"),
+        (sigma2 / 8 * 278 / 341, "√B"),
+        (sigma2 * 64 * 278 / 341, "곱했습니다"),
+    ]:
         outcome = evaluate("16.1", wrong, context)
         assert not outcome and words in outcome.text + " ".join(outcome.hints)
 

@@ -27,8 +27,9 @@ def test_1d_derivative_matches_central_difference(f):
 
 @pytest.mark.parametrize("f", TWO_D, ids=lambda f: f.name)
 def test_2d_gradient_matches_central_difference(f):
-    worst = cu.calculus.gradient_check(f.loss, f.gradient, sample_points(f), h=1e-6,
-                                       rtol=1e-5, atol=1e-5)
+    worst = cu.calculus.gradient_check(
+        f.loss, f.gradient, sample_points(f), h=1e-6, rtol=1e-5, atol=1e-5
+    )
     assert worst < 1e-3
 
 

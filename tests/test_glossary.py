@@ -13,8 +13,11 @@ PARTICLES = "이|가|은|는|을|를|의|에|에서|에게|로|으로|와|과|�
 
 
 def forbidden_terms():
-    rows = re.findall(r"^\|([^|\n]+)\|([^|\n]+)\|([^|\n]*)\|$",
-                      (ROOT / "GLOSSARY.md").read_text(encoding="utf-8"), re.M)
+    rows = re.findall(
+        r"^\|([^|\n]+)\|([^|\n]+)\|([^|\n]*)\|$",
+        (ROOT / "GLOSSARY.md").read_text(encoding="utf-8"),
+        re.M,
+    )
     terms = {}
     for term, _english, variants in rows[2:]:  # skip the header and the |---| row
         for variant in variants.split(","):
@@ -40,8 +43,10 @@ def texts():
             if cell["cell_type"] == "markdown":
                 yield f"{path.name} 셀 {index}", prose(source)
             else:  # comments and strings of code cells are prose too
-                yield f"{path.name} 셀 {index}", "\n".join(
-                    re.findall(r"#.*$|\"[^\"\n]*\"|'[^'\n]*'", source, re.M))
+                yield (
+                    f"{path.name} 셀 {index}",
+                    "\n".join(re.findall(r"#.*$|\"[^\"\n]*\"|'[^'\n]*'", source, re.M)),
+                )
     yield "README.md", prose((ROOT / "README.md").read_text(encoding="utf-8"))
 
 
@@ -50,8 +55,12 @@ def test_glossary_has_terms():
 
 
 def test_no_forbidden_variant():
-    found = [f"{where}: '{variant}' → '{FORBIDDEN[variant]}'"
-             for where, text in texts() for variant in FORBIDDEN if variant in text]
+    found = [
+        f"{where}: '{variant}' → '{FORBIDDEN[variant]}'"
+        for where, text in texts()
+        for variant in FORBIDDEN
+        if variant in text
+    ]
     assert not found, "GLOSSARY.md의 용어를 쓰세요:\n" + "\n".join(found)
 
 
@@ -62,11 +71,17 @@ AFTER_SYMBOL = PARTICLES.replace("이|", "")
 SPACE_BEFORE_PARTICLE = re.compile(rf"[0-9A-Za-z₀-₉ⁿᵏ)\]$] ({AFTER_SYMBOL})(?=[\s.,)!?]|$)", re.M)
 
 
-@pytest.mark.parametrize("pattern, what", [
-    (BOLD_THEN_PARTICLE, "굵은 글씨와 조사 사이의 공백 (\"**현(chord)** 이\")"),
-    (SPACE_BEFORE_PARTICLE, "숫자·기호와 조사 사이의 공백 (\"x₀ = 1 에서\")"),
-])
+@pytest.mark.parametrize(
+    "pattern, what",
+    [
+        (BOLD_THEN_PARTICLE, '굵은 글씨와 조사 사이의 공백 ("**현(chord)** 이")'),
+        (SPACE_BEFORE_PARTICLE, '숫자·기호와 조사 사이의 공백 ("x₀ = 1 에서")'),
+    ],
+)
 def test_no_space_before_a_particle(pattern, what):
-    found = [f"{where}: …{m.string[max(0, m.start() - 25):m.end()]!r}"
-             for where, text in texts() for m in pattern.finditer(text)]
+    found = [
+        f"{where}: …{m.string[max(0, m.start() - 25) : m.end()]!r}"
+        for where, text in texts()
+        for m in pattern.finditer(text)
+    ]
     assert not found, f"{what}:\n" + "\n".join(found)

@@ -99,9 +99,15 @@ def test_labels_for_cycles_and_divergence():
 
 def _endpoints(final, last_step):
     shape = np.shape(final)
-    return landscapes.Endpoints(x0=np.zeros(shape), lr=np.ones(shape), final=np.asarray(final),
-                                last_step=np.asarray(last_step), n_steps=np.ones(shape, int),
-                                diverged=np.zeros(shape, bool), n_iter=1)
+    return landscapes.Endpoints(
+        x0=np.zeros(shape),
+        lr=np.ones(shape),
+        final=np.asarray(final),
+        last_step=np.asarray(last_step),
+        n_steps=np.ones(shape, int),
+        diverged=np.zeros(shape, bool),
+        n_iter=1,
+    )
 
 
 def test_a_chaotic_visit_near_a_minimum_does_not_count():
@@ -150,8 +156,9 @@ def test_plot_basin_map_1d_colours_each_start():
     starts = ax.collections[0]
     np.testing.assert_allclose(starts.get_offsets()[:, 0], ends.x0)
     colors = landscapes.outcome_colors(2)
-    np.testing.assert_allclose(starts.get_facecolors()[:, :3],
-                               [matplotlib.colors.to_rgb(colors[k]) for k in labels])
+    np.testing.assert_allclose(
+        starts.get_facecolors()[:, :3], [matplotlib.colors.to_rgb(colors[k]) for k in labels]
+    )
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["전역 최솟값 x ≈ 4.913", "국소 최솟값 x ≈ 0"]
 
@@ -162,8 +169,9 @@ def test_plot_basin_map_2d_is_an_image_over_x0_and_lr():
     (image,) = ax.images
     assert image.get_array().shape == (25, 81, 3)
     half_x, half_lr = 0.1 / 2, 0.1 / 2
-    np.testing.assert_allclose(image.get_extent(), [-1 - half_x, 7 + half_x,
-                                                    0.1 - half_lr, 2.5 + half_lr])
+    np.testing.assert_allclose(
+        image.get_extent(), [-1 - half_x, 7 + half_x, 0.1 - half_lr, 2.5 + half_lr]
+    )
     assert ax.get_xlabel() == "시작점 x₀" and ax.get_ylabel() == "학습률 ε"
 
 

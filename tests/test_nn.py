@@ -17,6 +17,7 @@ def toy_data(n=40, d=4, classes=3, seed=0):
 
 # --- softmax, cross-entropy, one-hot -----------------------------------------
 
+
 def test_softmax_rows_are_probabilities_even_for_huge_scores():
     Z = np.array([[1.0, 2.0, 3.0], [1000.0, 0.0, -1000.0], [-800.0, -800.0, -800.0]])
     P = nn.softmax(Z)  # no overflow warning (warnings are errors in this test suite)
@@ -40,6 +41,7 @@ def test_one_hot():
 
 
 # --- the network --------------------------------------------------------------
+
 
 def test_parameter_vector_layout_and_round_trip():
     model = nn.MLP(4, 8, 3)
@@ -99,9 +101,13 @@ def test_backpropagation_matches_numerical_gradient(activation):
     model = nn.MLP(4, 7, 3, activation=activation)
     rng = np.random.default_rng(0)
     points = [model.init(seed=s) + 0.3 * rng.standard_normal(model.n_params) for s in range(4)]
-    worst = cu.calculus.gradient_check(lambda v: model.loss(v, X, y),
-                                       lambda v: model.gradient(v, X, y), points,
-                                       rtol=1e-5, atol=1e-8)
+    worst = cu.calculus.gradient_check(
+        lambda v: model.loss(v, X, y),
+        lambda v: model.gradient(v, X, y),
+        points,
+        rtol=1e-5,
+        atol=1e-8,
+    )
     assert worst < 1e-7
 
 
@@ -129,12 +135,15 @@ def test_gradient_of_output_bias_is_mean_of_p_minus_y():
     np.testing.assert_allclose(model.gradient(w, X, y)[-3:], expected)
 
 
-@pytest.mark.parametrize("kwargs, name", [
-    (dict(n_inputs=0, n_hidden=3, n_classes=2), "n_inputs"),
-    (dict(n_inputs=2, n_hidden=2.5, n_classes=2), "n_hidden"),
-    (dict(n_inputs=2, n_hidden=3, n_classes=1), "n_classes"),
-    (dict(n_inputs=2, n_hidden=3, n_classes=2, activation="sigmoid"), "activation"),
-])
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(n_inputs=0, n_hidden=3, n_classes=2), "n_inputs"),
+        (dict(n_inputs=2, n_hidden=2.5, n_classes=2), "n_hidden"),
+        (dict(n_inputs=2, n_hidden=3, n_classes=1), "n_classes"),
+        (dict(n_inputs=2, n_hidden=3, n_classes=2, activation="sigmoid"), "activation"),
+    ],
+)
 def test_bad_architecture_is_rejected_by_name(kwargs, name):
     with pytest.raises(ValueError, match=f"`{name}`"):
         nn.MLP(**kwargs)
@@ -159,6 +168,7 @@ def test_bad_inputs_are_rejected_by_name():
 
 
 # --- data preparation -----------------------------------------------------------
+
 
 def test_stratified_split_covers_every_row_once_keeps_class_shares_and_is_seeded():
     labels = np.array(["a"] * 50 + ["b"] * 30 + ["c"] * 20)
@@ -206,6 +216,7 @@ def test_penguins_prepared_as_in_notebook_12():
 
 # --- training with the course's optimizers --------------------------------------
 
+
 @pytest.fixture(scope="module")
 def separable():
     rng = np.random.default_rng(1)
@@ -215,14 +226,31 @@ def separable():
     return X, y
 
 
-@pytest.mark.parametrize("name, lr", [("sgd", 0.5), ("momentum", 0.1), ("nesterov", 0.1),
-                                      ("adagrad", 0.3), ("rmsprop", 0.01), ("adam", 0.03)])
+@pytest.mark.parametrize(
+    "name, lr",
+    [
+        ("sgd", 0.5),
+        ("momentum", 0.1),
+        ("nesterov", 0.1),
+        ("adagrad", 0.3),
+        ("rmsprop", 0.01),
+        ("adam", 0.03),
+    ],
+)
 def test_every_optimizer_trains_the_network_through_minibatch_descent(separable, name, lr):
     X, y = separable
     model = nn.MLP(4, 8, 3)
-    result = cu.minibatch_descent(model.loss, model.gradient, model.init(seed=0), X, y,
-                                  cu.make_optimizer(name, lr=lr), batch_size=16, epochs=15,
-                                  seed=0)
+    result = cu.minibatch_descent(
+        model.loss,
+        model.gradient,
+        model.init(seed=0),
+        X,
+        y,
+        cu.make_optimizer(name, lr=lr),
+        batch_size=16,
+        epochs=15,
+        seed=0,
+    )
     assert not result.diverged
     assert result.epoch_loss[-1] < 0.3 * result.epoch_loss[0]
     assert model.accuracy(result.w, X, y) > 0.9
@@ -231,14 +259,16 @@ def test_every_optimizer_trains_the_network_through_minibatch_descent(separable,
 def test_train_classifier_records_epochs_and_is_reproduced_by_its_seed(separable):
     X, y = separable
     model = nn.MLP(4, 8, 3)
-    run = nn.train_classifier(model, cu.Adam(lr=0.05), X[:60], y[:60], X[60:], y[60:],
-                              epochs=5, batch_size=16, seed=3)
+    run = nn.train_classifier(
+        model, cu.Adam(lr=0.05), X[:60], y[:60], X[60:], y[60:], epochs=5, batch_size=16, seed=3
+    )
     np.testing.assert_array_equal(run.steps, [0, 4, 8, 12, 16, 20])  # ⌈60/16⌉ = 4 per epoch
     assert run.train_loss[-1] < run.train_loss[0] and not run.diverged
     assert run.val_loss[0] == pytest.approx(model.loss(model.init(seed=3), X[60:], y[60:]))
     assert run.val_accuracy[-1] == pytest.approx(model.accuracy(run.w, X[60:], y[60:]))
-    again = nn.train_classifier(model, cu.Adam(lr=0.05), X[:60], y[:60], X[60:], y[60:],
-                                epochs=5, batch_size=16, seed=3)
+    again = nn.train_classifier(
+        model, cu.Adam(lr=0.05), X[:60], y[:60], X[60:], y[60:], epochs=5, batch_size=16, seed=3
+    )
     np.testing.assert_array_equal(run.train_loss, again.train_loss)
     np.testing.assert_array_equal(run.w, again.w)
 
@@ -246,12 +276,14 @@ def test_train_classifier_records_epochs_and_is_reproduced_by_its_seed(separable
 def test_train_classifier_is_minibatch_descent_with_the_same_random_stream(separable):
     X, y = separable
     model = nn.MLP(4, 8, 3)
-    run = nn.train_classifier(model, cu.RMSProp(lr=0.01), X, y, X, y, epochs=3, batch_size=32,
-                              seed=11)
+    run = nn.train_classifier(
+        model, cu.RMSProp(lr=0.01), X, y, X, y, epochs=3, batch_size=32, seed=11
+    )
     rng = np.random.default_rng(11)
     w0 = model.init(rng)
-    direct = cu.minibatch_descent(model.loss, model.gradient, w0, X, y, cu.RMSProp(lr=0.01),
-                                  batch_size=32, epochs=3, seed=rng)
+    direct = cu.minibatch_descent(
+        model.loss, model.gradient, w0, X, y, cu.RMSProp(lr=0.01), batch_size=32, epochs=3, seed=rng
+    )
     np.testing.assert_array_equal(run.w, direct.w)
     np.testing.assert_allclose(run.train_loss, direct.epoch_loss)
 
@@ -259,12 +291,12 @@ def test_train_classifier_is_minibatch_descent_with_the_same_random_stream(separ
 def test_train_classifier_every_update_and_divergence(separable):
     X, y = separable
     model = nn.MLP(4, 8, 3)
-    run = nn.train_classifier(model, cu.SGD(lr=0.5), X, y, X, y, epochs=2, batch_size=32,
-                              seed=0, record_every=1)
+    run = nn.train_classifier(
+        model, cu.SGD(lr=0.5), X, y, X, y, epochs=2, batch_size=32, seed=0, record_every=1
+    )
     np.testing.assert_array_equal(run.steps, np.arange(7))  # ⌈90/32⌉ = 3 updates per epoch
     assert not np.any(np.isnan(run.train_loss))
-    blown = nn.train_classifier(model, cu.SGD(lr=1e12), X, y, X, y, epochs=3, batch_size=32,
-                                seed=0)
+    blown = nn.train_classifier(model, cu.SGD(lr=1e12), X, y, X, y, epochs=3, batch_size=32, seed=0)
     assert blown.diverged
     assert np.isnan(blown.train_loss[-1]) and np.isfinite(blown.train_loss[0])
     assert np.all(np.isfinite(blown.w))
@@ -283,8 +315,9 @@ def test_train_classifier_rejects_bad_arguments(separable):
     with pytest.raises(ValueError, match="`batch_size`"):
         nn.train_classifier(model, cu.SGD(lr=0.1), *args, epochs=1, batch_size=0, seed=0)
     with pytest.raises(ValueError, match="`record_every`"):
-        nn.train_classifier(model, cu.SGD(lr=0.1), *args, epochs=1, batch_size=8, seed=0,
-                            record_every=0)
+        nn.train_classifier(
+            model, cu.SGD(lr=0.1), *args, epochs=1, batch_size=8, seed=0, record_every=0
+        )
 
 
 def test_reachable_as_cu_nn():
@@ -298,10 +331,32 @@ def test_train_classifier_takes_a_schedule():
     X = rng.normal(size=(60, 3))
     y = (X[:, 0] > 0).astype(int)
     model = cu.nn.MLP(3, 4, 2)
-    constant = cu.nn.train_classifier(model, cu.SGD(lr=0.5), X, y, X, y, epochs=3, batch_size=10, seed=1)
-    same = cu.nn.train_classifier(model, cu.SGD(lr=0.5), X, y, X, y, epochs=3, batch_size=10, seed=1,
-                                  schedule=cu.schedules.Constant(0.5))
-    decayed = cu.nn.train_classifier(model, cu.SGD(lr=0.5), X, y, X, y, epochs=3, batch_size=10, seed=1,
-                                     schedule=cu.schedules.Exponential(0.5, gamma=0.5))
+    constant = cu.nn.train_classifier(
+        model, cu.SGD(lr=0.5), X, y, X, y, epochs=3, batch_size=10, seed=1
+    )
+    same = cu.nn.train_classifier(
+        model,
+        cu.SGD(lr=0.5),
+        X,
+        y,
+        X,
+        y,
+        epochs=3,
+        batch_size=10,
+        seed=1,
+        schedule=cu.schedules.Constant(0.5),
+    )
+    decayed = cu.nn.train_classifier(
+        model,
+        cu.SGD(lr=0.5),
+        X,
+        y,
+        X,
+        y,
+        epochs=3,
+        batch_size=10,
+        seed=1,
+        schedule=cu.schedules.Exponential(0.5, gamma=0.5),
+    )
     np.testing.assert_allclose(same.train_loss, constant.train_loss)
     assert not np.allclose(decayed.train_loss, constant.train_loss)

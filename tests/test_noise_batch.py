@@ -14,7 +14,9 @@ def test_without_replacement_equals_the_average_over_every_batch():
     grads = rng.standard_normal((7, 2)) * [1.0, 3.0] + [0.5, -2.0]
     full = grads.mean(axis=0)
     for size in range(1, 8):
-        batches = [grads[list(rows)].mean(axis=0) for rows in itertools.combinations(range(7), size)]
+        batches = [
+            grads[list(rows)].mean(axis=0) for rows in itertools.combinations(range(7), size)
+        ]
         exact = np.mean([np.sum((g - full) ** 2) for g in batches])
         assert np.isclose(noise.minibatch_variance(grads, size), exact, rtol=1e-12, atol=1e-15)
     assert noise.minibatch_variance(grads, 7) == 0.0  # the whole data set is the full gradient
@@ -26,7 +28,9 @@ def test_with_replacement_equals_the_average_over_every_ordered_draw():
     draws = [grads[list(rows)].mean() for rows in itertools.product(range(4), repeat=3)]
     exact = np.mean([(g - full) ** 2 for g in draws])
     assert np.isclose(noise.minibatch_variance(grads, 3, replace=True), exact, rtol=1e-12)
-    assert np.isclose(noise.minibatch_variance(grads, 1), noise.minibatch_variance(grads, 1, replace=True))
+    assert np.isclose(
+        noise.minibatch_variance(grads, 1), noise.minibatch_variance(grads, 1, replace=True)
+    )
     # with replacement B may exceed n
     assert np.isclose(noise.minibatch_variance(grads, 8, replace=True), np.var(grads) / 8)
 
@@ -57,18 +61,28 @@ def lyapunov_variance(lam, lr, alpha, sigma):
     return P[0, 0]
 
 
-@pytest.mark.parametrize("lam, lr, alpha, sigma", [(1.0, 0.1, 0.9, 1.0), (3.0, 0.2, 0.5, 0.7),
-                                                   (10.0, 0.35, 0.8, 2.0), (2.0, 0.05, 0.0, 1.0)])
+@pytest.mark.parametrize(
+    "lam, lr, alpha, sigma",
+    [(1.0, 0.1, 0.9, 1.0), (3.0, 0.2, 0.5, 0.7), (10.0, 0.35, 0.8, 2.0), (2.0, 0.05, 0.0, 1.0)],
+)
 def test_momentum_floor_solves_the_lyapunov_equation(lam, lr, alpha, sigma):
-    assert np.isclose(noise.momentum_stationary_variance(lam, lr, alpha, sigma),
-                      lyapunov_variance(lam, lr, alpha, sigma), rtol=1e-10)
+    assert np.isclose(
+        noise.momentum_stationary_variance(lam, lr, alpha, sigma),
+        lyapunov_variance(lam, lr, alpha, sigma),
+        rtol=1e-10,
+    )
 
 
 def test_momentum_floor_reduces_to_sgd_and_to_the_effective_rate():
-    assert np.isclose(noise.momentum_stationary_variance(2.0, 0.3, 0.0, 1.5),
-                      noise.stationary_variance(2.0, 0.3, 1.5), rtol=1e-12)
+    assert np.isclose(
+        noise.momentum_stationary_variance(2.0, 0.3, 0.0, 1.5),
+        noise.stationary_variance(2.0, 0.3, 1.5),
+        rtol=1e-12,
+    )
     # small ελ: Momentum(ε, α) ≈ SGD(ε/(1 − α))
-    ratio = noise.momentum_stationary_variance(1.0, 1e-4, 0.9, 1.0) / noise.stationary_variance(1.0, 1e-3, 1.0)
+    ratio = noise.momentum_stationary_variance(1.0, 1e-4, 0.9, 1.0) / noise.stationary_variance(
+        1.0, 1e-3, 1.0
+    )
     assert abs(ratio - 1) < 1e-3
     per_coordinate = noise.momentum_stationary_variance([1.0, 10.0], 0.01, 0.9, 1.0)
     assert per_coordinate.shape == (2,) and per_coordinate[0] > per_coordinate[1]

@@ -19,6 +19,7 @@ def run(optimizer, x0=4.0, n=3, grad=GRAD):
 
 # --- first three steps, by hand on f(x) = x² − 4x + 6 from x₀ = 4 (g₀ = 4) -----------
 
+
 def test_sgd_by_hand():
     # x1 = 4 − 0.1·4 = 3.6; g = 3.2 → x2 = 3.28; g = 2.56 → x3 = 3.024
     np.testing.assert_allclose(run(cu.SGD(lr=0.1)), [4, 3.6, 3.28, 3.024])
@@ -79,6 +80,7 @@ def test_adam_first_step_has_size_lr_per_coordinate():
 
 # --- closed form -------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lr", [0.01, 0.2, 0.5, 0.75, 0.99])
 @pytest.mark.parametrize("x0", [4.0, -3.0, 2.0])
 def test_gd_on_quadratic_matches_closed_form(lr, x0):
@@ -88,6 +90,7 @@ def test_gd_on_quadratic_matches_closed_form(lr, x0):
 
 
 # --- parity with a transcription of PyTorch's torch.optim update rules --------
+
 
 def torch_style(name, grad, w0, n, lr, **hp):
     """torch.optim's documented updates at a constant learning rate (tests/torch_reference.py)."""
@@ -126,6 +129,7 @@ def test_nesterov_matches_pytorch_lookahead_iterates():
 
 
 # --- optimize(): shapes, fresh state, divergence ------------------------------
+
 
 def test_shapes_include_the_start():
     assert run(cu.SGD(lr=0.1), n=10).shape == (11,)
@@ -167,6 +171,7 @@ def test_oscillation_at_lr_one_is_not_divergence():
 
 # --- minibatch_descent ----------------------------------------------------------
 
+
 def linear_problem(n=50, seed=0):
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(n, 1))
@@ -182,8 +187,9 @@ def linear_problem(n=50, seed=0):
 
 def test_minibatch_full_batch_equals_optimize():
     loss, grad, X, y = linear_problem()
-    result = cu.minibatch_descent(loss, grad, [0.0, 0.0], X, y, cu.SGD(lr=0.1),
-                                  batch_size=len(X), epochs=20, seed=0)
+    result = cu.minibatch_descent(
+        loss, grad, [0.0, 0.0], X, y, cu.SGD(lr=0.1), batch_size=len(X), epochs=20, seed=0
+    )
     path = cu.optimize(lambda w: grad(w, X, y), [0.0, 0.0], cu.SGD(lr=0.1), 20)
     np.testing.assert_allclose(result.path, path, rtol=1e-12)
     assert len(result.epoch_loss) == 21 and result.epoch_loss[-1] < result.epoch_loss[0]
@@ -192,8 +198,9 @@ def test_minibatch_full_batch_equals_optimize():
 def test_minibatch_is_deterministic_and_converges():
     loss, grad, X, y = linear_problem()
     a = cu.minibatch_descent(loss, grad, [0.0, 0.0], X, y, cu.Adam(lr=0.05), 8, 30, seed=3)
-    b = cu.minibatch_descent(loss, grad, [0.0, 0.0], X, y, cu.Adam(lr=0.05), 8, 30,
-                             seed=np.random.default_rng(3))
+    b = cu.minibatch_descent(
+        loss, grad, [0.0, 0.0], X, y, cu.Adam(lr=0.05), 8, 30, seed=np.random.default_rng(3)
+    )
     np.testing.assert_array_equal(a.path, b.path)
     np.testing.assert_allclose(a.w, [3, -1], atol=0.1)
     assert a.samples_seen[-1] == 30 * len(X)
@@ -210,6 +217,7 @@ def test_minibatch_divergence_is_reported():
 
 # --- bad input ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lr", [0, -0.1, np.nan, np.inf, "0.1", None, True])
 @pytest.mark.parametrize("cls", [cu.SGD, cu.Momentum, cu.Nesterov, cu.Adagrad, cu.RMSProp, cu.Adam])
 def test_bad_lr(cls, lr):
@@ -217,8 +225,16 @@ def test_bad_lr(cls, lr):
         cls(lr=lr)
 
 
-@pytest.mark.parametrize("cls, name", [(cu.Momentum, "alpha"), (cu.Nesterov, "alpha"),
-                                       (cu.RMSProp, "rho"), (cu.Adam, "rho1"), (cu.Adam, "rho2")])
+@pytest.mark.parametrize(
+    "cls, name",
+    [
+        (cu.Momentum, "alpha"),
+        (cu.Nesterov, "alpha"),
+        (cu.RMSProp, "rho"),
+        (cu.Adam, "rho1"),
+        (cu.Adam, "rho2"),
+    ],
+)
 @pytest.mark.parametrize("value", [-0.1, 1.0, 1.5, np.nan])
 def test_bad_decay_rates(cls, name, value):
     with pytest.raises(ValueError, match=f"`{name}`.*{value}"):
@@ -291,8 +307,9 @@ def test_minibatch_counts_updates_of_recorded_points():
     loss, grad, X, y = linear_problem()
     full = cu.minibatch_descent(loss, grad, [0.0, 0.0], X, y, cu.SGD(lr=0.1), 8, 3, seed=1)
     assert full.updates.tolist() == list(range(22))  # 7 batches × 3 epochs, w0 first
-    sparse = cu.minibatch_descent(loss, grad, [0.0, 0.0], X, y, cu.SGD(lr=0.1), 8, 3, seed=1,
-                                  loss_every=5)
+    sparse = cu.minibatch_descent(
+        loss, grad, [0.0, 0.0], X, y, cu.SGD(lr=0.1), 8, 3, seed=1, loss_every=5
+    )
     assert sparse.updates.tolist() == [0, 5, 7, 10, 14, 15, 20, 21]
     np.testing.assert_array_equal(sparse.path, full.path[sparse.updates])
 

@@ -26,8 +26,9 @@ def test_bias_correction_curves_start_at_k_1_and_show_the_data():
     k = np.arange(1, 21)
     s_hat = s / (1 - 0.9**k)
     fig, ax = plt.subplots()
-    assert cu.plots.plot_bias_correction(s, s_hat, ax=ax, reference=2.0,
-                                         reference_label="$g$") is ax
+    assert (
+        cu.plots.plot_bias_correction(s, s_hat, ax=ax, reference=2.0, reference_label="$g$") is ax
+    )
     reference, raw, corrected = ax.lines
     np.testing.assert_array_equal(raw.get_xdata(), k)
     np.testing.assert_allclose(raw.get_ydata(), (1 - 0.9**k) * 2.0)  # s_k = (1 − ρ₁ᵏ)·g
@@ -41,8 +42,9 @@ def test_bias_correction_log_axis_and_a_varying_reference():
     _, r = adam_moments(3.0, 50)
     r_hat = r / (1 - 0.999 ** np.arange(1, 51))
     g_squared = np.linspace(1, 9, 50)
-    ax = cu.plots.plot_bias_correction(r, r_hat, reference=g_squared, logx=True,
-                                       raw_label="$r_k$", corrected_label=r"$\hat{r}_k$")
+    ax = cu.plots.plot_bias_correction(
+        r, r_hat, reference=g_squared, logx=True, raw_label="$r_k$", corrected_label=r"$\hat{r}_k$"
+    )
     assert ax.get_xscale() == "log" and ax.lines[0].get_linestyle() == "-"
     np.testing.assert_allclose(ax.lines[2].get_ydata(), 9.0)
 
@@ -66,8 +68,10 @@ def test_adam_first_step_is_one_step_size_on_the_plot():
     lr = 0.05
     path = cu.optimize(ROSENBROCK.gradient, [-1.5, 2.0], cu.Adam(lr=lr), 30)
     fig, ax = plt.subplots()
-    assert cu.plots.plot_step_lengths({"Adam": path}, scale=lr, ax=ax, bound=1.0,
-                                      bound_label="ε") is ax
+    assert (
+        cu.plots.plot_step_lengths({"Adam": path}, scale=lr, ax=ax, bound=1.0, bound_label="ε")
+        is ax
+    )
     line, bound = ax.lines
     np.testing.assert_array_equal(line.get_xdata(), np.arange(1, 31))
     assert line.get_ydata()[0] == pytest.approx(1.0, rel=1e-6)  # |Δw| = ε|g|/(δ+|g|)
@@ -86,12 +90,14 @@ def test_step_lengths_scale_per_label_and_validation():
 
 
 def test_paths_and_losses_share_colours():
-    paths = {name: cu.optimize(ROSENBROCK.gradient, [-1.2, 1.0], cu.make_optimizer(name, lr=1e-3),
-                               40)
-             for name in ("sgd", "momentum", "adam")}
+    paths = {
+        name: cu.optimize(ROSENBROCK.gradient, [-1.2, 1.0], cu.make_optimizer(name, lr=1e-3), 40)
+        for name in ("sgd", "momentum", "adam")
+    }
     contour_ax, loss_ax = cu.plots.plot_paths_and_losses(ROSENBROCK, paths)
-    path_colors = {line.get_label(): line.get_color() for line in contour_ax.lines
-                   if line.get_label() in paths}
+    path_colors = {
+        line.get_label(): line.get_color() for line in contour_ax.lines if line.get_label() in paths
+    }
     loss_colors = {line.get_label(): line.get_color() for line in loss_ax.lines}
     assert loss_colors == path_colors and len(set(path_colors.values())) == 3
     np.testing.assert_allclose(loss_ax.lines[2].get_ydata(), ROSENBROCK.loss(paths["adam"]))
@@ -110,8 +116,9 @@ def test_paths_and_losses_on_given_axes_with_a_minimum():
 def test_bias_correction_marks_points_only_for_short_sequences():
     short = cu.plots.plot_bias_correction(np.ones(10), np.ones(10))
     assert short.lines[0].get_marker() == "o"
-    long = cu.plots.plot_bias_correction(np.ones(cu.plots.MARKER_LIMIT + 1),
-                                         np.ones(cu.plots.MARKER_LIMIT + 1))
+    long = cu.plots.plot_bias_correction(
+        np.ones(cu.plots.MARKER_LIMIT + 1), np.ones(cu.plots.MARKER_LIMIT + 1)
+    )
     assert long.lines[0].get_marker() in (None, "None", "")
 
 

@@ -33,8 +33,10 @@ def test_helpers_make_their_own_axes_when_none():
 
 
 def test_paths_2d_and_loss_curves():
-    paths = {name: cu.optimize(ROSENBROCK.gradient, [-1.5, 2.0], cu.make_optimizer(name, lr=1e-3), 50)
-             for name in ("sgd", "adam")}
+    paths = {
+        name: cu.optimize(ROSENBROCK.gradient, [-1.5, 2.0], cu.make_optimizer(name, lr=1e-3), 50)
+        for name in ("sgd", "adam")
+    }
     ax = cu.plots.plot_paths_2d(ROSENBROCK, paths, contour_kw={"log_levels": True})
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["sgd", "adam"]
     ax2 = cu.plots.plot_loss_curves({k: ROSENBROCK.loss(p) for k, p in paths.items()})

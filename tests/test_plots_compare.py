@@ -21,6 +21,7 @@ def two_paths():
 
 # --- animate_paths_2d -----------------------------------------------------------
 
+
 def test_animation_frames_grow_each_path_from_the_start_to_the_end():
     paths = two_paths()
     fig = cu.plots.animate_paths_2d(ROSENBROCK, paths, n_frames=13)
@@ -28,7 +29,7 @@ def test_animation_frames_grow_each_path_from_the_start_to_the_end():
     # the faint full paths and the animated paths
     contours = [t for t in fig.data if t.name == "contour"]
     assert len(contours) >= 10 and fig.data[: len(contours)] == tuple(contours)
-    rest = fig.data[len(contours):]
+    rest = fig.data[len(contours) :]
     assert all(trace.type == "scatter" for trace in fig.data) and len(rest) == 5
     assert (rest[0].x[0], rest[0].y[0]) == (1.0, 1.0)
     assert rest[0].marker.symbol == "star"
@@ -90,6 +91,7 @@ def test_animation_log_scale_spaces_contours_evenly_in_log_height():
     linear = contour_log_heights(log_scale=False)
     assert np.ptp(linear) > 5 * linear.min()  # even in f, so uneven in log f
 
+
 def test_animation_rejects_bad_arguments():
     with pytest.raises(ValueError, match="`paths`"):
         cu.plots.animate_paths_2d(ROSENBROCK, {})
@@ -100,6 +102,7 @@ def test_animation_rejects_bad_arguments():
 
 
 # --- plot_mean_band -------------------------------------------------------------
+
 
 def test_mean_band_draws_the_mean_and_the_min_max_range():
     runs = np.array([[1.0, 2.0, 3.0], [3.0, 2.0, 5.0], [2.0, 5.0, 4.0]])

@@ -15,8 +15,10 @@ def arrows(ax):
     found = {}
     for text in ax.texts:
         if text.get_gid():
-            found[text.get_gid()] = (np.asarray(text.xyann, dtype=float),
-                                     np.asarray(text.xy, dtype=float))
+            found[text.get_gid()] = (
+                np.asarray(text.xyann, dtype=float),
+                np.asarray(text.xy, dtype=float),
+            )
     return found
 
 
@@ -24,8 +26,10 @@ def arrows(ax):
 def test_momentum_step_arrows_add_up_to_one_optimizer_step(nesterov):
     w, v, lr, alpha = np.array([-6.0, 0.4]), np.array([0.8, -0.9]), 0.15, 0.9
     fig, ax = plt.subplots()
-    assert cu.plots.plot_momentum_step(ILL_CONDITIONED, w, v, lr, alpha, nesterov=nesterov,
-                                       ax=ax) is ax
+    assert (
+        cu.plots.plot_momentum_step(ILL_CONDITIONED, w, v, lr, alpha, nesterov=nesterov, ax=ax)
+        is ax
+    )
     drawn = arrows(ax)
     assert set(drawn) == {"momentum_part", "gradient_part", "step"}
     start, end = drawn["momentum_part"]
@@ -52,8 +56,10 @@ def test_momentum_and_nesterov_steps_differ_only_in_the_gradient_point():
     plain, ahead = arrows(left), arrows(right)
     np.testing.assert_allclose(plain["momentum_part"][1], ahead["momentum_part"][1])
     look_ahead = w + 0.9 * v
-    expected = {"plain": -0.15 * ILL_CONDITIONED.gradient(w),
-                "ahead": -0.15 * ILL_CONDITIONED.gradient(look_ahead)}
+    expected = {
+        "plain": -0.15 * ILL_CONDITIONED.gradient(w),
+        "ahead": -0.15 * ILL_CONDITIONED.gradient(look_ahead),
+    }
     np.testing.assert_allclose(np.subtract(*plain["gradient_part"][::-1]), expected["plain"])
     np.testing.assert_allclose(np.subtract(*ahead["gradient_part"][::-1]), expected["ahead"])
     assert left.get_aspect() == 1.0 and right.get_aspect() == 1.0

@@ -20,13 +20,18 @@ def sample(n=40, d=1, seed=0):
 
 # --- loss and gradient ----------------------------------------------------------
 
+
 @pytest.mark.parametrize("d", [1, 3])
 def test_gradient_matches_central_differences(d):
     X, y = sample(d=d)
     points = np.random.default_rng(1).normal(size=(5, d + 1))
-    worst = cu.calculus.gradient_check(lambda p: reg.mse_loss(p, X, y),
-                                       lambda p: reg.mse_gradient(p, X, y), points,
-                                       rtol=1e-6, atol=1e-6)
+    worst = cu.calculus.gradient_check(
+        lambda p: reg.mse_loss(p, X, y),
+        lambda p: reg.mse_gradient(p, X, y),
+        points,
+        rtol=1e-6,
+        atol=1e-6,
+    )
     assert worst < 1e-5
 
 
@@ -36,8 +41,10 @@ def test_loss_is_the_mean_squared_residual_by_hand():
     # w = 1, b = 0.5: residuals 1.5−2, 2.5−2, 4.5−7 = −0.5, 0.5, −2.5
     assert reg.mse_loss([1.0, 0.5], X, y) == pytest.approx((0.25 + 0.25 + 6.25) / 3)
     np.testing.assert_allclose(reg.predict([1.0, 0.5], X), [1.5, 2.5, 4.5])
-    np.testing.assert_allclose(reg.mse_gradient([1.0, 0.5], X, y),
-                               [2 / 3 * (-0.5 + 1.0 - 10.0), 2 / 3 * (-0.5 + 0.5 - 2.5)])
+    np.testing.assert_allclose(
+        reg.mse_gradient([1.0, 0.5], X, y),
+        [2 / 3 * (-0.5 + 1.0 - 10.0), 2 / 3 * (-0.5 + 0.5 - 2.5)],
+    )
 
 
 def test_batch_gradients_average_to_the_full_gradient():
@@ -57,12 +64,14 @@ def test_least_squares_zeroes_the_gradient_and_matches_polyfit():
 def test_hessian_is_the_jacobian_of_the_gradient():
     X, y = sample(d=2)
     params = np.array([0.1, -0.2, 0.3])
-    numeric = np.array([cu.calculus.gradient(lambda p: reg.mse_gradient(p, X, y)[i], params)
-                        for i in range(3)])
+    numeric = np.array(
+        [cu.calculus.gradient(lambda p: reg.mse_gradient(p, X, y)[i], params) for i in range(3)]
+    )
     np.testing.assert_allclose(reg.mse_hessian(X), numeric, rtol=1e-6)
 
 
 # --- standardization ---------------------------------------------------------------
+
 
 def test_standardizer_gives_mean_zero_unit_variance_and_inverts():
     X, _ = sample()
@@ -86,18 +95,20 @@ def test_unscaled_params_give_the_same_predictions(d):
 
 # --- the loss surface ---------------------------------------------------------------
 
+
 def test_loss_surface_equals_the_loss_and_its_gradient():
     X, y = sample()
     surface = reg.loss_surface(X, y)
     rng = np.random.default_rng(2)
     for params in rng.normal(size=(6, 2)) * 3:
         assert surface(*params) == pytest.approx(reg.mse_loss(params, X, y), rel=1e-10)
-        np.testing.assert_allclose(surface.gradient(params), reg.mse_gradient(params, X, y),
-                                   rtol=1e-9, atol=1e-9)
+        np.testing.assert_allclose(
+            surface.gradient(params), reg.mse_gradient(params, X, y), rtol=1e-9, atol=1e-9
+        )
     W, B = surface.grid(5)
     expected = [[reg.mse_loss([w, b], X, y) for w, b in zip(rw, rb)] for rw, rb in zip(W, B)]
     np.testing.assert_allclose(surface(W, B), expected, rtol=1e-10)
-    (w_star, b_star), = surface.minima
+    ((w_star, b_star),) = surface.minima
     assert surface.min_value == pytest.approx(reg.mse_loss([w_star, b_star], X, y))
     assert surface.domain == ((w_star - 2, w_star + 2), (b_star - 2, b_star + 2))
 
@@ -110,6 +121,7 @@ def test_loss_surface_partials_match_central_differences():
 
 
 # --- bad input ----------------------------------------------------------------------
+
 
 def test_bad_shapes_name_the_parameter():
     X, y = sample()
@@ -133,6 +145,7 @@ def test_bad_shapes_name_the_parameter():
 
 # --- synthetic data -------------------------------------------------------------------
 
+
 def test_make_linear_sample_is_seeded_and_has_the_line():
     x, y = cu.data.make_linear_sample(20_000, seed=5)
     x2, y2 = cu.data.make_linear_sample(20_000, seed=np.random.default_rng(5))
@@ -154,12 +167,14 @@ def test_make_linear_sample_rejects_bad_input():
 
 # --- minibatch_descent: loss_every and target_loss --------------------------------------
 
+
 def run(**kwargs):
     X, y = sample(n=50)
     options = dict(batch_size=7, epochs=4, seed=3)
     options.update(kwargs)
-    return cu.minibatch_descent(reg.mse_loss, reg.mse_gradient, [0.0, 0.0], X, y,
-                                cu.SGD(lr=0.01), **options)
+    return cu.minibatch_descent(
+        reg.mse_loss, reg.mse_gradient, [0.0, 0.0], X, y, cu.SGD(lr=0.01), **options
+    )
 
 
 def test_loss_every_records_a_subset_of_the_same_run():
@@ -167,8 +182,9 @@ def test_loss_every_records_a_subset_of_the_same_run():
     sparse = run(loss_every=3)
     updates_per_epoch = 8  # ceil(50 / 7)
     # the same shuffles and updates: recorded after updates 3, 6, 8 (epoch end), 9, …
-    recorded = [k for k in range(1, 4 * updates_per_epoch + 1)
-                if k % 3 == 0 or k % updates_per_epoch == 0]
+    recorded = [
+        k for k in range(1, 4 * updates_per_epoch + 1) if k % 3 == 0 or k % updates_per_epoch == 0
+    ]
     np.testing.assert_array_equal(sparse.path, every.path[[0] + recorded])
     np.testing.assert_array_equal(sparse.step_loss, every.step_loss[[0] + recorded])
     np.testing.assert_array_equal(sparse.samples_seen, every.samples_seen[[0] + recorded])
@@ -190,13 +206,32 @@ def test_target_loss_stops_at_the_first_recorded_loss_below_it():
 def test_target_loss_with_loss_every_and_full_batch():
     X, y = sample(n=50)
     target = reg.loss_surface(X, y).min_value * 1.05
-    gd = cu.minibatch_descent(reg.mse_loss, reg.mse_gradient, [0.0, 0.0], X, y, cu.SGD(lr=0.02),
-                              batch_size=50, epochs=500, target_loss=target)
+    gd = cu.minibatch_descent(
+        reg.mse_loss,
+        reg.mse_gradient,
+        [0.0, 0.0],
+        X,
+        y,
+        cu.SGD(lr=0.02),
+        batch_size=50,
+        epochs=500,
+        target_loss=target,
+    )
     assert gd.step_loss[-1] <= target < gd.step_loss[-2]
     assert len(gd.epoch_loss) == len(gd.path)  # every full-batch update ends an epoch
-    mini = cu.minibatch_descent(reg.mse_loss, reg.mse_gradient, [0.0, 0.0], X, y,
-                                cu.SGD(lr=0.02), batch_size=5, epochs=500, seed=0,
-                                loss_every=4, target_loss=target)
+    mini = cu.minibatch_descent(
+        reg.mse_loss,
+        reg.mse_gradient,
+        [0.0, 0.0],
+        X,
+        y,
+        cu.SGD(lr=0.02),
+        batch_size=5,
+        epochs=500,
+        seed=0,
+        loss_every=4,
+        target_loss=target,
+    )
     assert mini.step_loss[-1] <= target
     assert all(s % 20 == 0 or s % 50 == 0 for s in mini.samples_seen)  # every 4 batches of 5
 
@@ -210,9 +245,18 @@ def test_divergence_with_loss_every_keeps_the_last_finite_iterate():
     X, y = sample(n=50)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        result = cu.minibatch_descent(reg.mse_loss, reg.mse_gradient, [0.0, 0.0], X, y,
-                                      cu.SGD(lr=5.0), batch_size=5, epochs=100, seed=0,
-                                      loss_every=1000)
+        result = cu.minibatch_descent(
+            reg.mse_loss,
+            reg.mse_gradient,
+            [0.0, 0.0],
+            X,
+            y,
+            cu.SGD(lr=5.0),
+            batch_size=5,
+            epochs=100,
+            seed=0,
+            loss_every=1000,
+        )
     assert result.diverged
     assert np.all(np.isfinite(result.step_loss)) and len(result.path) == 2
     assert result.samples_seen[-1] > 0

@@ -96,8 +96,9 @@ def test_exercises_go_through_the_registry(path):
         assert "exercise" in cell["metadata"].get("tags", []), f"{ident}: tag 'exercise'"
         # the student's cell computes nothing from course_utils but the check itself
         assert text.count("cu.") == 1 and "strict" not in text, f"{ident}: {text}"
-        assert details is not None and _editions.model_answer(nb, details), \
+        assert details is not None and _editions.model_answer(nb, details), (
             f"{ident}: <details> with a ```python model answer"
+        )
         student_names = assigned_names(text)
         for other, cell_other in enumerate(nb["cells"]):
             if other != index and cell_other["cell_type"] == "code":
@@ -105,8 +106,9 @@ def test_exercises_go_through_the_registry(path):
                 assert not clash, f"{ident}: cell {other} overwrites the student's {clash}"
     heading = next(source(c) for c in nb["cells"] if source(c).startswith("## 연습문제"))
     assert _editions.ANSWERS_NOTE in heading, "the standard sentence on where the answers are"
-    assert not any("answer" in c["metadata"].get("tags", []) for c in nb["cells"]), \
+    assert not any("answer" in c["metadata"].get("tags", []) for c in nb["cells"]), (
         "model answers live in <details>, not in executed cells"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -119,37 +121,53 @@ def test_collapsed_cells_show_only_a_comment(path):
 
 
 def test_navigation_and_index_are_fresh():
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_nav.py"), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_nav.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, "run `python tools/build_nav.py`:\n" + result.stdout
 
 
 def test_environment_yml_only_installs_requirements():
     text = (ROOT / "environment.yml").read_text(encoding="utf-8")
     dependencies = text.split("dependencies:", 1)[1]
-    entries = [line.strip() for line in dependencies.splitlines()
-               if line.strip().startswith("- ")]
+    entries = [line.strip() for line in dependencies.splitlines() if line.strip().startswith("- ")]
     names = [e[2:].split("=")[0].split(">")[0].strip() for e in entries]
     assert names == ["python", "pip", "pip:", "-r requirements.txt"], entries
 
 
 def test_requirements_use_ranges_and_install_the_package():
-    lines = [line.split("#")[0].strip() for line in
-             (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line.split("#")[0].strip()
+        for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    ]
     lines = [line for line in lines if line]
     assert "-e ." in lines
     for line in lines:
         if line != "-e ." and not line.startswith("./"):  # ./: a package in this repository
             assert "==" not in line and re.search(r"~=|>=", line), line
-    needed = {"numpy", "matplotlib", "seaborn", "plotly", "jupyterlab", "ipywidgets", "nbclient",
-              "pytest", "pytest-xdist"}
+    needed = {
+        "numpy",
+        "matplotlib",
+        "seaborn",
+        "plotly",
+        "jupyterlab",
+        "ipywidgets",
+        "nbclient",
+        "pytest",
+        "pytest-xdist",
+    }
     assert needed <= {re.split(r"[~<>=]", line)[0] for line in lines}
 
 
 def test_readme_has_the_two_commands_ci_runs():
     commands = re.findall(r"```bash\n(.*?)```", README, re.S)
     quickstart = [c.strip() for c in commands[:2]]
-    assert quickstart[0].startswith("pip install -r requirements.txt") and "jupyter lab" in quickstart[0]
+    assert (
+        quickstart[0].startswith("pip install -r requirements.txt")
+        and "jupyter lab" in quickstart[0]
+    )
     assert quickstart[1].startswith("pip install -r requirements.txt")
     test_command = quickstart[1].split("&&", 1)[1].strip()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -176,13 +194,15 @@ def test_build_nav_is_idempotent_and_repairs_a_stale_notebook(tmp_path, monkeypa
     nb["cells"][-1]["source"] = ["stale\n"]
     first.write_text(json.dumps(nb), encoding="utf-8")
     readme = tmp_path / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8").replace("| 01 |", "| 1 |"),
-                      encoding="utf-8")
+    readme.write_text(
+        readme.read_text(encoding="utf-8").replace("| 01 |", "| 1 |"), encoding="utf-8"
+    )
     assert set(build_nav.build(check=True)) == {first, readme}
     assert set(build_nav.build()) == {first, readme}
     assert build_nav.build() == []  # a second run changes nothing
     assert "[목차](00_index.ipynb)" in "".join(
-        json.loads(first.read_text(encoding="utf-8"))["cells"][-1]["source"])
+        json.loads(first.read_text(encoding="utf-8"))["cells"][-1]["source"]
+    )
 
 
 def test_package_dependencies_are_the_same_lines_as_requirements():
@@ -190,8 +210,10 @@ def test_package_dependencies_are_the_same_lines_as_requirements():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     block = re.search(r"^dependencies = \[(.*?)^\]", pyproject, re.S | re.M).group(1)
     declared = set(re.findall(r'"([^"]+)"', block))
-    requirements = {line.split("#")[0].strip() for line in
-                    (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()}
+    requirements = {
+        line.split("#")[0].strip()
+        for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    }
     assert declared and declared <= requirements
 
 
@@ -207,8 +229,9 @@ def test_checks_sit_out_of_the_reading_path(path):
         if re.search(r"^\s*assert\b", text, re.M):
             assert is_check, f"cell {index}: assert outside a check cell: {text[:80]!r}"
         if is_check:
-            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, \
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, (
                 f"cell {index}: a check cell is collapsed"
+            )
             assert text.lstrip().startswith("# 확인:"), f"cell {index}: starts with '# 확인: …'"
 
 
@@ -233,4 +256,6 @@ def test_slides_follow_the_headings(path):
 def test_plotly_figures_are_shown_with_cu_plots_show(path):
     for index, cell in enumerate(cells(path)):
         if cell["cell_type"] == "code":
-            assert not re.search(r"\.show\(\s*\)", source(cell)), f"cell {index}: use cu.plots.show(fig)"
+            assert not re.search(r"\.show\(\s*\)", source(cell)), (
+                f"cell {index}: use cu.plots.show(fig)"
+            )

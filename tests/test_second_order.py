@@ -20,10 +20,13 @@ def rosenbrock_hessian(w):
 
 def test_analytic_second_derivatives_match_numerical_ones():
     xs = np.linspace(-1, 7, 17)
-    assert np.allclose(x_sin_x_second(xs), cu.calculus.derivative(X_SIN_X.derivative, xs), atol=1e-7)
+    assert np.allclose(
+        x_sin_x_second(xs), cu.calculus.derivative(X_SIN_X.derivative, xs), atol=1e-7
+    )
     for point in ([-1.2, 1.0], [0.5, -0.3], [1.0, 1.0]):
-        assert np.allclose(so.hessian(ROSENBROCK.gradient, point), rosenbrock_hessian(point),
-                           rtol=1e-6, atol=1e-4)
+        assert np.allclose(
+            so.hessian(ROSENBROCK.gradient, point), rosenbrock_hessian(point), rtol=1e-6, atol=1e-4
+        )
 
 
 def test_newton_1d_is_the_formula_and_converges_quadratically():
@@ -34,7 +37,9 @@ def test_newton_1d_is_the_formula_and_converges_quadratically():
         by_hand.append(x - X_SIN_X.derivative(x) / x_sin_x_second(x))
     np.testing.assert_array_equal(path, by_hand)
     errors = np.abs(np.asarray(path) - X_SIN_X.minima[0])
-    limit = abs(-2 * np.sin(X_SIN_X.minima[0]) / (2 * x_sin_x_second(X_SIN_X.minima[0])))  # |f‴/2f″|
+    limit = abs(
+        -2 * np.sin(X_SIN_X.minima[0]) / (2 * x_sin_x_second(X_SIN_X.minima[0]))
+    )  # |f‴/2f″|
     # e₂/e₁² (e₃ ≈ 10⁻¹⁴ is at the rounding level of x*): 0.18747 against the limit 0.18796
     assert np.isclose(errors[2] / errors[1] ** 2, limit, rtol=0.01)
     assert 2 * -np.log10(errors[1]) - 1 < -np.log10(errors[2])  # the correct digits about double
@@ -98,7 +103,10 @@ def test_backtracking_accepts_the_first_step_meeting_armijo():
     w = np.array([-1.2, 1.0])
     g = ROSENBROCK.gradient(w)
     _, t = so.backtracking_step(ROSENBROCK.loss, ROSENBROCK.gradient, w, c=1e-4, beta=0.5)
-    armijo = lambda s: ROSENBROCK.loss(w - s * g) <= ROSENBROCK.loss(w) - 1e-4 * s * g @ g
+
+    def armijo(s):
+        return ROSENBROCK.loss(w - s * g) <= ROSENBROCK.loss(w) - 1e-4 * s * g @ g
+
     assert armijo(t) and not armijo(2 * t)
     assert t == 0.5 ** round(np.log2(1 / t))
 
@@ -113,8 +121,10 @@ def test_backtracking_with_a_direction_and_at_a_stationary_point():
         so.backtracking_step(ROSENBROCK.loss, ROSENBROCK.gradient, w, direction=-p)
 
 
-@pytest.mark.parametrize("name, value", [("c", 0.0), ("c", 1.0), ("beta", 1.0), ("beta", -0.5),
-                                         ("t0", 0.0), ("max_trials", 0)])
+@pytest.mark.parametrize(
+    "name, value",
+    [("c", 0.0), ("c", 1.0), ("beta", 1.0), ("beta", -0.5), ("t0", 0.0), ("max_trials", 0)],
+)
 def test_backtracking_bad_options_are_named(name, value):
     with pytest.raises(ValueError, match=f"`{name}`"):
         so.backtracking_step(QUADRATIC.loss, QUADRATIC.derivative, 4.0, **{name: value})
@@ -132,13 +142,22 @@ def test_line_search_descent_decreases_f_and_needs_no_learning_rate():
     path = np.asarray(run.path)
     for x, t in zip(path[:5], run.step_sizes[:5]):
         g = X_SIN_X.derivative(x)
-        ok = lambda s: X_SIN_X(x - s * g) <= X_SIN_X(x) - 1e-4 * s * g * g
+
+        def ok(s):
+            return X_SIN_X(x - s * g) <= X_SIN_X(x) - 1e-4 * s * g * g
+
         assert ok(t) and (t == 1.0 or not ok(2 * t))
 
 
 def test_damped_newton_on_rosenbrock_reaches_the_minimum():
-    run = so.line_search_descent(ROSENBROCK.loss, ROSENBROCK.gradient, [-1.2, 1.0], 100,
-                                 hessian_fn=rosenbrock_hessian, tol=1e-10)
+    run = so.line_search_descent(
+        ROSENBROCK.loss,
+        ROSENBROCK.gradient,
+        [-1.2, 1.0],
+        100,
+        hessian_fn=rosenbrock_hessian,
+        tol=1e-10,
+    )
     assert np.allclose(run.path.final, [1.0, 1.0], atol=1e-9)
     assert run.path.n_steps < 40 and "‖∇f‖" in run.stopped
     assert np.all(np.diff(ROSENBROCK.loss(np.asarray(run.path))) < 0)
@@ -146,9 +165,12 @@ def test_damped_newton_on_rosenbrock_reaches_the_minimum():
 
 def test_damped_newton_falls_back_to_the_gradient_where_newton_goes_uphill():
     # at x = 2 on x·sin x, f″ < 0: the Newton direction goes uphill, so −f′ is used
-    second = lambda w: np.array([[x_sin_x_second(w[0])]])
-    run = so.line_search_descent(lambda w: X_SIN_X(w[0]), X_SIN_X.derivative, [2.0], 1,
-                                 hessian_fn=second)
+    def second(w):
+        return np.array([[x_sin_x_second(w[0])]])
+
+    run = so.line_search_descent(
+        lambda w: X_SIN_X(w[0]), X_SIN_X.derivative, [2.0], 1, hessian_fn=second
+    )
     # f′(2) > 0: downhill is to the left, while Newton's step goes right, up to the maximum 2.0288
     newton = 2.0 - X_SIN_X.derivative(2.0) / x_sin_x_second(2.0)
     assert newton > 2.0 and run.newton_steps == 0

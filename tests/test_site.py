@@ -53,7 +53,11 @@ class Page(HTMLParser):
             self.math.append("math" in (attrs.get("class") or "").split())
         if tag == "script" and attrs.get("src"):
             self.resources.append(attrs["src"])
-        if tag == "link" and attrs.get("href") and attrs.get("rel") in ("stylesheet", "preload", "icon"):
+        if (
+            tag == "link"
+            and attrs.get("href")
+            and attrs.get("rel") in ("stylesheet", "preload", "icon")
+        ):
             self.resources.append(attrs["href"])
         if tag == "img" and attrs.get("src"):
             self.resources.append(attrs["src"])
@@ -165,9 +169,15 @@ def build_site_module():
 
 def test_explorers_are_pictures_with_a_note(pages):
     tool = build_site_module()
-    with_explorers = [p for p in NOTEBOOKS if any(
-        c["cell_type"] == "code" and re.search(r"cu\.widgets\.\w+_explorer\(", "".join(c["source"]))
-        for c in json.loads(p.read_text(encoding="utf-8"))["cells"])]
+    with_explorers = [
+        p
+        for p in NOTEBOOKS
+        if any(
+            c["cell_type"] == "code"
+            and re.search(r"cu\.widgets\.\w+_explorer\(", "".join(c["source"]))
+            for c in json.loads(p.read_text(encoding="utf-8"))["cells"]
+        )
+    ]
     assert with_explorers
     for path in with_explorers:
         text = normalized(" ".join(pages[(SITE / f"{path.stem}.html").resolve()].outside))

@@ -98,10 +98,12 @@ def test_import_has_no_side_effects():
     import subprocess
     import sys
 
-    code = ("import matplotlib as mpl; before = dict(mpl.rcParams); import course_utils; "
-            "assert dict(mpl.rcParams) == before; import sys; "
-            "assert 'plotly' not in sys.modules and 'ipywidgets' not in sys.modules "
-            "and 'sympy' not in sys.modules and 'matplotlib.pyplot' not in sys.modules")
+    code = (
+        "import matplotlib as mpl; before = dict(mpl.rcParams); import course_utils; "
+        "assert dict(mpl.rcParams) == before; import sys; "
+        "assert 'plotly' not in sys.modules and 'ipywidgets' not in sys.modules "
+        "and 'sympy' not in sys.modules and 'matplotlib.pyplot' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

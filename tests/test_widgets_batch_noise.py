@@ -15,8 +15,9 @@ def test_path_is_the_optimizers_path_with_the_fixed_noise():
     lam = np.array([1.0, 10.0])
     z = np.random.default_rng(3).standard_normal((50, 2))
     calls = iter(range(50))
-    expected = cu.optimize(lambda w: lam * w + 0.25 * z[next(calls)], [3.0, 1.0],
-                           cu.Momentum(lr=0.1, alpha=0.5), 50)
+    expected = cu.optimize(
+        lambda w: lam * w + 0.25 * z[next(calls)], [3.0, 1.0], cu.Momentum(lr=0.1, alpha=0.5), 50
+    )
     drawn = explorer.fig.axes[0].lines[-2].get_xydata()
     np.testing.assert_allclose(drawn, expected)
     floor = explorer.fig.axes[1].lines[2].get_ydata()[0]
@@ -43,10 +44,17 @@ def test_redraw_is_fast():
 
 
 def test_bad_input():
-    for kwargs, name in [({"steps": 1}, "`steps`"), ({"curvature": (1.0, -1.0)}, "`curvature`"),
-                         ({"curvature": (1.0, 2.0, 3.0)}, "`curvature`"), ({"sigma": 0.0}, "`sigma`"),
-                         ({"w0": (1.0,)}, "`w0`"), ({"batch_range": (4, 2)}, "`batch_range`"),
-                         ({"lr_range": (0.0, 0.4)}, "`lr_range`"), ({"alpha_range": (0.0, 1.0)}, "`alpha_range`"),
-                         ({"alpha": 1.0}, "`alpha`"), ({"batch_size": 0}, "`batch_size`")]:
+    for kwargs, name in [
+        ({"steps": 1}, "`steps`"),
+        ({"curvature": (1.0, -1.0)}, "`curvature`"),
+        ({"curvature": (1.0, 2.0, 3.0)}, "`curvature`"),
+        ({"sigma": 0.0}, "`sigma`"),
+        ({"w0": (1.0,)}, "`w0`"),
+        ({"batch_range": (4, 2)}, "`batch_range`"),
+        ({"lr_range": (0.0, 0.4)}, "`lr_range`"),
+        ({"alpha_range": (0.0, 1.0)}, "`alpha_range`"),
+        ({"alpha": 1.0}, "`alpha`"),
+        ({"batch_size": 0}, "`batch_size`"),
+    ]:
         with pytest.raises(ValueError, match=name):
             cu.widgets.batch_noise_explorer(**kwargs)

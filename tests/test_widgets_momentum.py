@@ -11,8 +11,11 @@ pytestmark = pytest.mark.usefixtures("course_style")
 
 def drawn_paths(explorer):
     ax_path = explorer.fig.axes[0]
-    return {line.get_label(): line.get_xydata() for line in ax_path.lines
-            if line.get_label() in ("Momentum", "Nesterov")}
+    return {
+        line.get_label(): line.get_xydata()
+        for line in ax_path.lines
+        if line.get_label() in ("Momentum", "Nesterov")
+    }
 
 
 def test_paths_are_the_optimizers_paths():
@@ -21,12 +24,14 @@ def test_paths_are_the_optimizers_paths():
     assert seconds > 0 and explorer.image.value[:4] == b"\x89PNG"
     paths = drawn_paths(explorer)
     for name, optimizer in [("Momentum", cu.Momentum), ("Nesterov", cu.Nesterov)]:
-        expected = cu.optimize(ILL_CONDITIONED.gradient, [-9.0, 2.0],
-                               optimizer(lr=0.1, alpha=0.8), 60)
+        expected = cu.optimize(
+            ILL_CONDITIONED.gradient, [-9.0, 2.0], optimizer(lr=0.1, alpha=0.8), 60
+        )
         np.testing.assert_allclose(paths[name], expected)
     loss_lines = explorer.fig.axes[1].lines
-    np.testing.assert_allclose(loss_lines[0].get_ydata(),
-                               np.clip(ILL_CONDITIONED.loss(paths["Momentum"]), 1e-12, 1e4))
+    np.testing.assert_allclose(
+        loss_lines[0].get_ydata(), np.clip(ILL_CONDITIONED.loss(paths["Momentum"]), 1e-12, 1e4)
+    )
 
 
 def test_moving_a_slider_redraws_and_values_are_clamped():
@@ -46,8 +51,9 @@ def test_divergence_is_reported_in_the_figure_not_as_a_warning():
 
 
 def test_other_functions_and_bad_input():
-    explorer = cu.widgets.momentum_explorer(ROSENBROCK, lr=0.001, w0=(-1.5, 2.0), steps=30,
-                                            lr_range=(0.0001, 0.003))
+    explorer = cu.widgets.momentum_explorer(
+        ROSENBROCK, lr=0.001, w0=(-1.5, 2.0), steps=30, lr_range=(0.0001, 0.003)
+    )
     assert len(drawn_paths(explorer)["Momentum"]) == 31
     with pytest.raises(ValueError, match="`lr_range`"):
         cu.widgets.momentum_explorer(lr_range=(0.0, 0.5))

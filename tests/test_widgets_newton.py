@@ -27,12 +27,14 @@ def test_paths_are_newtons_and_gradient_descents():
             newton_k = line.get_ydata()
         elif line.get_color() == "tab:blue":
             gd_k = line.get_ydata()
-    np.testing.assert_allclose(newton_k, cu.second_order.newton_path(X_SIN_X.derivative, second, 5.0, 6))
+    np.testing.assert_allclose(
+        newton_k, cu.second_order.newton_path(X_SIN_X.derivative, second, 5.0, 6)
+    )
     np.testing.assert_allclose(gd_k, cu.optimize(X_SIN_X.derivative, 5.0, cu.SGD(lr=0.1), 6))
 
 
 def test_status_tells_minimum_maximum_and_a_jump_out():
-    explorer = cu.widgets.newton_explorer()   # f″ by central differences
+    explorer = cu.widgets.newton_explorer()  # f″ by central differences
     explorer.update(x0=2.0, steps=8)
     assert "극댓값" in status_of(explorer) and "2.029" in status_of(explorer)
     explorer.update(x0=4.0)

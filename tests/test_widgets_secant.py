@@ -17,9 +17,11 @@ def drawn_slope(line):
 
 def lines_by_color(explorer, color):
     ax_curve = explorer.fig.axes[0]
-    return [line for line in ax_curve.lines
-            if same_color(line.get_color(), color)
-            and len(line.get_xdata()) == 2]
+    return [
+        line
+        for line in ax_curve.lines
+        if same_color(line.get_color(), color) and len(line.get_xdata()) == 2
+    ]
 
 
 def test_redraw_draws_secant_and_tangent_with_the_right_slopes():

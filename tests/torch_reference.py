@@ -27,7 +27,9 @@ def torch_style(name, grad, w0, lrs, weight_decay=0.0, **hp):
             state_sum = (0 if state_sum is None else state_sum) + g * g
             p = p - lr * g / (np.sqrt(state_sum) + hp["delta"])
         elif name == "rmsprop":
-            square_avg = (0 if square_avg is None else square_avg) * hp["rho"] + (1 - hp["rho"]) * g * g
+            square_avg = (0 if square_avg is None else square_avg) * hp["rho"] + (
+                1 - hp["rho"]
+            ) * g * g
             p = p - lr * g / (np.sqrt(square_avg) + hp["delta"])
         elif name in ("adam", "adamw"):
             if name == "adamw":

@@ -19,7 +19,6 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -62,13 +61,18 @@ def run_notebook(path):
     # as the test command runs them (conftest.py): one BLAS thread per kernel
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
     probe = nb.cells.pop()
     peak_mib = float(probe.outputs[0]["text"])
     timings = [
-        (_seconds(cell.metadata), i, cell.source.strip().splitlines()[0][:60] if cell.source.strip() else "")
+        (
+            _seconds(cell.metadata),
+            i,
+            cell.source.strip().splitlines()[0][:60] if cell.source.strip() else "",
+        )
         for i, cell in enumerate(nb.cells)
         if cell.cell_type == "code"
     ]
@@ -82,8 +86,13 @@ def import_time(statement, repeats=7):
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
     samples = []
     for _ in range(repeats):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True, env={**os.environ, "MPLBACKEND": "Agg"})
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "MPLBACKEND": "Agg"},
+        )
         samples.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(samples)
 
@@ -122,8 +131,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
     failures = []
 
-    paths = [] if args.skip_notebooks else (
-        args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb")))
+    paths = (
+        []
+        if args.skip_notebooks
+        else (args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb")))
+    )
     if paths:
         print(f"{'notebook':34s} {'total s':>8s} {'peak MiB':>9s} {'slowest cell':>13s}")
     grand_total = 0.0
@@ -142,16 +154,20 @@ def main(argv=None):
     ours = import_time("import course_utils")
     base = import_time("import matplotlib.pyplot, seaborn")
     ok = ours <= IMPORT_RATIO * base
-    print(f"\nimport course_utils: {ours * 1000:.0f} ms;  import matplotlib.pyplot, seaborn: "
-          f"{base * 1000:.0f} ms  (ratio {ours / base:.2f}, budget ≤ {IMPORT_RATIO}){'' if ok else '  <-- over budget'}")
+    print(
+        f"\nimport course_utils: {ours * 1000:.0f} ms;  import matplotlib.pyplot, seaborn: "
+        f"{base * 1000:.0f} ms  (ratio {ours / base:.2f}, budget ≤ {IMPORT_RATIO}){'' if ok else '  <-- over budget'}"
+    )
     if not ok:
         failures.append("import")
 
     print()
     for name, median in explorer_redraws().items():
         ok = median <= REDRAW_MEDIAN
-        print(f"widget {name}: median redraw {median * 1000:.0f} ms (budget ≤ {REDRAW_MEDIAN * 1000:.0f} ms)"
-              f"{'' if ok else '  <-- over budget'}")
+        print(
+            f"widget {name}: median redraw {median * 1000:.0f} ms (budget ≤ {REDRAW_MEDIAN * 1000:.0f} ms)"
+            f"{'' if ok else '  <-- over budget'}"
+        )
         if not ok:
             failures.append(name)
 

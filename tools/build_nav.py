@@ -83,8 +83,10 @@ def navigation_markdown(entries, i):
 def toc_markdown(entries):
     def rows(part):
         lines = ["| # | 노트북 | 내용 |", "|---|---|---|"]
-        lines += [f"| {e['number']} | [{without_number(e['title'])}]({e['file']}) | {e['summary']} |"
-                  for e in part]
+        lines += [
+            f"| {e['number']} | [{without_number(e['title'])}]({e['file']}) | {e['summary']} |"
+            for e in part
+        ]
         return "\n".join(lines)
 
     listed = [e for e in entries if e["file"] != INDEX]

@@ -37,8 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PLOTLY_JSON = "application/vnd.plotly.v1+json"
-EXPLORER_NOTE = ("이 그림은 탐색기의 처음 상태입니다. 슬라이더는 JupyterLab에서 이 셀을 실행하면 "
-                 "움직일 수 있습니다.")
+EXPLORER_NOTE = (
+    "이 그림은 탐색기의 처음 상태입니다. 슬라이더는 JupyterLab에서 이 셀을 실행하면 "
+    "움직일 수 있습니다."
+)
 WIDGET_ONLY_NOTE = "이 위젯은 JupyterLab에서 셀을 실행하면 나타납니다."
 PART_TWO_FROM = "13"  # notebooks 13– are part 2, "강의 너머"
 # MathJax 3 pieces the pages use: the TeX → CommonHTML component, the extensions it
@@ -58,8 +60,9 @@ def execute(path):
 
     start = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     return nbformat.from_dict(nb), time.perf_counter() - start
 
 
@@ -67,8 +70,14 @@ def plotly_html(figure):
     """A plotly figure's JSON as a div drawn by the site's shared plotly.js."""
     import plotly.io as pio
 
-    return pio.to_html(figure, include_plotlyjs=False, full_html=False, validate=False,
-                       default_width="100%", default_height=figure.get("layout", {}).get("height", 480))
+    return pio.to_html(
+        figure,
+        include_plotlyjs=False,
+        full_html=False,
+        validate=False,
+        default_width="100%",
+        default_height=figure.get("layout", {}).get("height", 480),
+    )
 
 
 def make_static(nb):
@@ -91,9 +100,17 @@ def make_static(nb):
                     note = EXPLORER_NOTE
                 else:
                     note = WIDGET_ONLY_NOTE
-                outputs.append(nbformat.from_dict(
-                    {"output_type": "display_data", "metadata": {},
-                     "data": {"text/html": f'<p class="explorer-note">{html.escape(note)}</p>'}}))
+                outputs.append(
+                    nbformat.from_dict(
+                        {
+                            "output_type": "display_data",
+                            "metadata": {},
+                            "data": {
+                                "text/html": f'<p class="explorer-note">{html.escape(note)}</p>'
+                            },
+                        }
+                    )
+                )
                 continue
             outputs.append(output)
         cell["outputs"] = outputs
@@ -113,8 +130,9 @@ def font_files():
 def font_faces(files):
     return "\n".join(
         f'@font-face {{ font-family: "CourseGothic"; src: url("{f.name}") format("woff2"); '
-        f'font-weight: {700 if "Bold" in f.stem else 400}; font-display: swap; }}'
-        for f in files)
+        f"font-weight: {700 if 'Bold' in f.stem else 400}; font-display: swap; }}"
+        for f in files
+    )
 
 
 def mathjax_dir():
@@ -122,11 +140,13 @@ def mathjax_dir():
 
     spec = importlib.util.find_spec("sphinx-mathjax-offline")
     if spec is None:
-        raise SystemExit("sphinx-mathjax-offline is not installed (pip install -r requirements.txt)")
+        raise SystemExit(
+            "sphinx-mathjax-offline is not installed (pip install -r requirements.txt)"
+        )
     return Path(spec.origin).parent / "static" / "mathjax"
 
 
-CONF = '''
+CONF = """
 project = "딥러닝을 위한 미분과 최적화"
 author = "강좌 «딥러닝을 위한 미분과 최적화»"
 copyright = "강좌 저자들. 글꼴: NanumGothic © NAVER Corporation (SIL OFL 1.1), 데이터: Palmer penguins (CC0)"
@@ -150,9 +170,9 @@ nb_mime_priority_overrides = [("html", "{widget}", None)]
 suppress_warnings = ["myst.header", "misc.highlighting_failure"]
 root_doc = "index"
 exclude_patterns = ["_build"]
-'''
+"""
 
-CSS = '''
+CSS = """
 {faces}
 :root {{
   --pst-font-family-base: "CourseGothic", system-ui, sans-serif;
@@ -164,15 +184,19 @@ pre, code, .highlight pre {{ font-family: var(--pst-font-family-monospace); }}
 .explorer-note {{ font-size: 0.9em; color: #555; }}
 details {{ border: 1px solid #ddd; border-radius: 4px; padding: 0.3em 0.8em; margin: 0.5em 0; }}
 summary {{ cursor: pointer; font-weight: bold; }}
-'''
+"""
 
 
 def index_page(entries):
     part_one = [e for e in entries if e["number"] < PART_TWO_FROM]
     part_two = [e for e in entries if e["number"] >= PART_TWO_FROM]
-    lines = ["# 딥러닝을 위한 미분과 최적화", "",
-             "미분에서 시작해 Adam까지, 딥러닝의 옵티마이저가 왜 그렇게 움직이는지 계산하고 그려 보는 한국어 강좌의 "
-             "읽기용 사본입니다. 코드를 실행하고 슬라이더를 움직이려면 저장소의 노트북을 JupyterLab에서 여세요.", ""]
+    lines = [
+        "# 딥러닝을 위한 미분과 최적화",
+        "",
+        "미분에서 시작해 Adam까지, 딥러닝의 옵티마이저가 왜 그렇게 움직이는지 계산하고 그려 보는 한국어 강좌의 "
+        "읽기용 사본입니다. 코드를 실행하고 슬라이더를 움직이려면 저장소의 노트북을 JupyterLab에서 여세요.",
+        "",
+    ]
     for caption, part in (("강의", part_one), ("강의 너머", part_two)):
         if part:
             lines += ["```{toctree}", f":caption: {caption}", ":maxdepth: 1", ""]
@@ -211,8 +235,9 @@ def build(out, jobs=None, only=None):
         (source / "conf.py").write_text(CONF.format(widget=WIDGET_VIEW), encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
-        status = build_main(["-b", "html", "-q", "-j", str(jobs or os.cpu_count() or 1),
-                             str(source), str(out)])
+        status = build_main(
+            ["-b", "html", "-q", "-j", str(jobs or os.cpu_count() or 1), str(source), str(out)]
+        )
         if status:
             raise SystemExit(f"sphinx-build failed ({status})")
     target = out / "_static" / "mathjax"
@@ -230,13 +255,16 @@ def build(out, jobs=None, only=None):
         elif path.exists():
             path.unlink()
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-    print(f"site written to {out}: {size / 2**20:.1f} MB, {time.perf_counter() - start:.1f} s in all")
+    print(
+        f"site written to {out}: {size / 2**20:.1f} MB, {time.perf_counter() - start:.1f} s in all"
+    )
     return out
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", nargs="?", default=str(ROOT / "site"))
     parser.add_argument("--jobs", type=int, default=None, help="notebooks executed at once")
     parser.add_argument("--only", nargs="*", help="notebook numbers to include (a quick preview)")

@@ -32,8 +32,12 @@ def main(argv=None):
     # The kernel inherits the environment; with MPLBACKEND=Agg it would show no figure.
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     nb = nbformat.read(args.notebook, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(args.notebook.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(args.notebook.parent)}},
+    ).execute()
     args.out.mkdir(parents=True, exist_ok=True)
     for old in [*args.out.glob("cell*.png"), *args.out.glob("cell*.html")]:
         old.unlink()  # figures of an earlier run would be mistaken for this one's
@@ -49,10 +53,12 @@ def main(argv=None):
                 count += 1
             if "application/vnd.plotly.v1+json" in data:
                 figure = json.dumps(data["application/vnd.plotly.v1+json"])
-                html = ("<html><head><script src='plotly.min.js'></script></head><body>"
-                        f"<div id='f'></div><script>var f={figure};"
-                        "Plotly.newPlot('f', {data: f.data, layout: f.layout, frames: f.frames || []});"
-                        "</script></body></html>")
+                html = (
+                    "<html><head><script src='plotly.min.js'></script></head><body>"
+                    f"<div id='f'></div><script>var f={figure};"
+                    "Plotly.newPlot('f', {data: f.data, layout: f.layout, frames: f.frames || []});"
+                    "</script></body></html>"
+                )
                 (args.out / f"cell{i:02d}_{k}.html").write_text(html, encoding="utf-8")
                 count += 1
     if any(args.out.glob("*.html")):

@@ -45,13 +45,29 @@ def free_port():
 
 def start_lab(workdir, settings):
     port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
-           "JUPYTERLAB_WORKSPACES_DIR": str(settings)}
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_WORKSPACES_DIR": str(settings),
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
-         "--LabApp.expose_app_in_browser=True", "--allow-root"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={workdir}",
+            "--LabApp.expose_app_in_browser=True",
+            "--allow-root",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -86,7 +102,9 @@ def resolve(names):
 
 
 def run(page, command, args=None):
-    return page.evaluate("([c, a]) => window.jupyterapp.commands.execute(c, a || {})", [command, args])
+    return page.evaluate(
+        "([c, a]) => window.jupyterapp.commands.execute(c, a || {})", [command, args]
+    )
 
 
 def wait_idle(page, timeout_s=120):
@@ -94,7 +112,9 @@ def wait_idle(page, timeout_s=120):
         "() => { const s = document.querySelector('.jp-Notebook-ExecutionIndicator');"
         " const busy = document.querySelectorAll('.jp-InputArea-prompt').length &&"
         " Array.from(document.querySelectorAll('.jp-InputArea-prompt')).some(p => p.textContent.includes('*'));"
-        " return !busy; }", timeout=timeout_s * 1000)
+        " return !busy; }",
+        timeout=timeout_s * 1000,
+    )
 
 
 def check_slide(page):
@@ -127,9 +147,13 @@ def main(argv=None):
         shutil.copytree(ROOT / "notebooks", workdir)
         settings.mkdir()
         # no "notified about Jupyter news?" pop-up over the slides
-        notification = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+        notification = (
+            settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+        )
         notification.parent.mkdir(parents=True)
-        notification.write_text('{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8")
+        notification.write_text(
+            '{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8"
+        )
         apply_slides(workdir)
         process, base, token = start_lab(workdir, settings)
         try:
@@ -140,9 +164,11 @@ def main(argv=None):
                     stem = path.name.split("_")[0]
                     page.goto(f"{base}/lab/tree/{path.name}?token={token}")
                     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-                    page.wait_for_function("() => window.jupyterapp && "
-                                           "document.querySelector('.jp-Notebook-ExecutionIndicator')",
-                                           timeout=60_000)
+                    page.wait_for_function(
+                        "() => window.jupyterapp && "
+                        "document.querySelector('.jp-Notebook-ExecutionIndicator')",
+                        timeout=60_000,
+                    )
                     time.sleep(3)  # kernel start
                     run(page, "notebook:run-all-cells")
                     time.sleep(2)
@@ -159,10 +185,12 @@ def main(argv=None):
                         result = check_slide(page)
                         ok = result["loaded"] and result["raw"] == 0
                         failed |= not ok
-                        print(f"{path.name} slide {k}: font loaded={result['loaded']}, "
-                              f"math containers={result['math']}, raw $={result['raw']}, "
-                              f"Hangul characters={result['hangul']} -> {shot}"
-                              + ("" if ok else "  FAILED"))
+                        print(
+                            f"{path.name} slide {k}: font loaded={result['loaded']}, "
+                            f"math containers={result['math']}, raw $={result['raw']}, "
+                            f"Hangul characters={result['hangul']} -> {shot}"
+                            + ("" if ok else "  FAILED")
+                        )
                         run(page, "deck:forward")
                     run(page, "deck:stop")
                 browser.close()

@@ -26,7 +26,6 @@ import re
 import sys
 from dataclasses import dataclass
 
-
 from .. import _validate
 from ..checks import (
     UNAVAILABLE,
@@ -83,7 +82,9 @@ def _tolerance(rtol, atol):
     rtol = _validate.real_number("rtol", rtol)
     atol = _validate.real_number("atol", atol)
     if rtol < 0 or atol < 0 or rtol + atol == 0:
-        _validate.fail("rtol", (rtol, atol), "허용 오차는 0 이상이고 둘 중 하나는 0보다 커야 합니다.")
+        _validate.fail(
+            "rtol", (rtol, atol), "허용 오차는 0 이상이고 둘 중 하나는 0보다 커야 합니다."
+        )
     return rtol, atol
 
 
@@ -101,8 +102,9 @@ def number(exercise_id, reference, *, rtol, atol, hints=(), context=()):
 def function(exercise_id, reference, *, points, rtol, atol, hints=(), context=()):
     """Declare a function exercise, compared with ``reference`` at ``points``."""
     rtol, atol = _tolerance(rtol, atol)
-    return Exercise(exercise_id, "function", reference, rtol, atol, tuple(hints), tuple(points),
-                    tuple(context))
+    return Exercise(
+        exercise_id, "function", reference, rtol, atol, tuple(hints), tuple(points), tuple(context)
+    )
 
 
 class _Missing(Exception):
@@ -124,11 +126,17 @@ def get(exercise_id):
     """The :class:`Exercise` registered under ``exercise_id`` (e.g. ``"05.1"``)."""
     match = ID_PATTERN.match(exercise_id) if isinstance(exercise_id, str) else None
     if match is None:
-        _validate.fail("exercise_id", exercise_id, '"05.1"처럼 "노트북 번호.문제 번호" 꼴의 문자열이어야 합니다.')
+        _validate.fail(
+            "exercise_id",
+            exercise_id,
+            '"05.1"처럼 "노트북 번호.문제 번호" 꼴의 문자열이어야 합니다.',
+        )
     try:
         module = importlib.import_module(_module_name(match.group(1)))
     except ModuleNotFoundError:
-        _validate.fail("exercise_id", exercise_id, f"노트북 {match.group(1)}에는 등록된 연습문제가 없습니다.")
+        _validate.fail(
+            "exercise_id", exercise_id, f"노트북 {match.group(1)}에는 등록된 연습문제가 없습니다."
+        )
     for exercise in module.EXERCISES:
         if exercise.id == exercise_id:
             return exercise
@@ -150,17 +158,23 @@ def evaluate(exercise_id, answer, context=None):
         notebook's namespace when called through :func:`check`).
     """
     exercise = get(exercise_id)
-    if answer is None:  # nothing to judge: do not compute a reference (nor need the notebook's data)
+    if (
+        answer is None
+    ):  # nothing to judge: do not compute a reference (nor need the notebook's data)
         return compare_number(None, 0.0, exercise.rtol, exercise.atol)
     try:
         expected = exercise.expected(context)
     except _Missing as missing:
-        return Outcome(UNAVAILABLE, f"이 연습문제는 위쪽 셀에서 만든 {missing}를 씁니다. "
-                                    "위의 셀들을 먼저 실행하세요 (Run ▸ Run All Cells).")
+        return Outcome(
+            UNAVAILABLE,
+            f"이 연습문제는 위쪽 셀에서 만든 {missing}를 씁니다. "
+            "위의 셀들을 먼저 실행하세요 (Run ▸ Run All Cells).",
+        )
     if exercise.kind == "number":
         return compare_number(answer, expected, exercise.rtol, exercise.atol, exercise.hints)
-    return compare_function(answer, expected, exercise.points, exercise.rtol, exercise.atol,
-                            exercise.hints)
+    return compare_function(
+        answer, expected, exercise.points, exercise.rtol, exercise.atol, exercise.hints
+    )
 
 
 def check(exercise_id, answer, strict=False):
@@ -196,5 +210,3 @@ def notebook_exercises(notebook):
 
 
 __all__ = ["Exercise", "check", "evaluate", "function", "get", "notebook_exercises", "number"]
-
-

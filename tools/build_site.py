@@ -165,6 +165,7 @@ mathjax3_config = {{"tex": {{"inlineMath": [["\\\\(", "\\\\)"]], "displayMath": 
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
 nb_execution_mode = "off"
+nb_render_markdown_format = "myst"  # markdown printed by cells (tables with $…$) gets math too
 nb_output_stderr = "remove"
 nb_mime_priority_overrides = [("html", "{widget}", None)]
 suppress_warnings = ["myst.header", "misc.highlighting_failure"]

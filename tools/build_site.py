@@ -9,7 +9,8 @@
 2. Outputs are made static: a plotly figure becomes a ``<div>`` drawn by one
    ``plotly.min.js`` shared by the whole site (copied from the plotly package);
    an explorer shows the PNG of its initial state (``Explorer._repr_mimebundle_``)
-   with a one-line note that the sliders move in JupyterLab.
+   with a one-line note that the sliders move in JupyterLab; check cells (which
+   verify the prose) are left out and helper cells' drawing code is folded.
 3. Sphinx with myst-nb (notebooks as pages) and sphinx-book-theme (navigation
    sidebar, previous/next, full-text search) writes the HTML. Everything is
    local: math is rendered by MathJax 3 copied from the ``sphinx-mathjax-offline``
@@ -87,6 +88,11 @@ def make_static(nb):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
+        tags = cell.metadata.setdefault("tags", [])
+        if "check" in tags:  # verification of the prose: out of the reading path here too
+            tags.append("remove-cell")
+        elif "helper" in tags:  # long drawing code, collapsed in JupyterLab: the figure stays
+            tags.append("hide-input")
         outputs = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})

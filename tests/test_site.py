@@ -190,6 +190,13 @@ def test_explorers_are_pictures_with_a_note(pages):
         assert tool.WIDGET_ONLY_NOTE not in text, f"{path.name}: an explorer without a picture"
 
 
+def test_figures_are_in_the_pages(pages):
+    # the notebooks' matplotlib figures (a kernel on the Agg backend would draw none)
+    for stem, at_least in (("01_derivatives", 3), ("05_gradient_descent", 5), ("12_which_optimizer", 5)):
+        images = [r for r in pages[(SITE / f"{stem}.html").resolve()].resources if "_images/" in r]
+        assert len(images) >= at_least, (stem, len(images))
+
+
 def test_site_size_budget():
     size = sum(f.stat().st_size for f in SITE.rglob("*") if f.is_file())
     assert size <= 60 * 2**20, f"{size / 2**20:.1f} MB"

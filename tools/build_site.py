@@ -216,6 +216,10 @@ def build(out, jobs=None, only=None):
     import nbformat
     from sphinx.cmd.build import build_main
 
+    # Kernels inherit the environment: with MPLBACKEND=Agg (headless CI) they would draw
+    # no figure at all; the inline backend renders every figure, as JupyterLab does.
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+
     out = Path(out).resolve()
     paths = notebook_paths(only)
     start = time.perf_counter()

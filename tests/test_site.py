@@ -192,7 +192,11 @@ def test_explorers_are_pictures_with_a_note(pages):
 
 def test_figures_are_in_the_pages(pages):
     # the notebooks' matplotlib figures (a kernel on the Agg backend would draw none)
-    for stem, at_least in (("01_derivatives", 3), ("05_gradient_descent", 5), ("12_which_optimizer", 5)):
+    for stem, at_least in (
+        ("01_derivatives", 3),
+        ("05_gradient_descent", 5),
+        ("12_which_optimizer", 5),
+    ):
         images = [r for r in pages[(SITE / f"{stem}.html").resolve()].resources if "_images/" in r]
         assert len(images) >= at_least, (stem, len(images))
 

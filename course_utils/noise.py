@@ -46,9 +46,7 @@ class NoisyGradient:
 
     def __init__(self, grad, sigma, seed):
         self.grad = _validate.function("grad", grad)
-        self.sigma = _validate.real_number("sigma", sigma)
-        if self.sigma < 0:
-            _validate.fail("sigma", sigma, "0 이상의 유한한 수여야 합니다 (잡음의 표준편차).")
+        self.sigma = _noise_sigma(sigma)
         self.rng = _validate.rng("seed", seed)
         self._start = copy.deepcopy(self.rng.bit_generator.state)
         self.calls = 0
@@ -99,6 +97,14 @@ def noisy_gradient(grad, sigma, seed):
     return NoisyGradient(grad, sigma, seed)
 
 
+def _noise_sigma(sigma):
+    """The noise standard deviation σ ≥ 0, or the course's Korean ValueError."""
+    sigma = _validate.real_number("sigma", sigma)
+    if sigma < 0:
+        _validate.fail("sigma", sigma, "0 이상의 유한한 수여야 합니다 (잡음의 표준편차).")
+    return sigma
+
+
 def _curvature_and_rate(curvature, lr):
     curvature = _validate.positive("curvature", curvature)
     lr = _validate.positive("lr", lr)
@@ -131,9 +137,7 @@ def stationary_variance(curvature, lr, sigma):
     float or ndarray
         V, with the shape of ``curvature``.
     """
-    sigma = _validate.real_number("sigma", sigma)
-    if sigma < 0:
-        _validate.fail("sigma", sigma, "0 이상의 유한한 수여야 합니다 (잡음의 표준편차).")
+    sigma = _noise_sigma(sigma)
     lam = _validate.finite_array("curvature", curvature)
     values = [_curvature_and_rate(c, lr) for c in lam.ravel()]
     result = np.array([rate * sigma**2 / (c * (2 - rate * c)) for c, rate in values]).reshape(
@@ -171,9 +175,7 @@ def mean_square_error(curvature, lrs, sigma, x0):
         _validate.fail("lrs", lrs, "학습률 ε_k의 1차원 배열이어야 합니다.")
     if np.any(rates < 0):
         _validate.fail("lrs", lrs, "모든 학습률이 0 이상이어야 합니다.")
-    sigma = _validate.real_number("sigma", sigma)
-    if sigma < 0:
-        _validate.fail("sigma", sigma, "0 이상의 유한한 수여야 합니다 (잡음의 표준편차).")
+    sigma = _noise_sigma(sigma)
     e0 = _validate.real_number("x0", x0)
     out = np.empty(len(rates) + 1)
     out[0] = e0**2
@@ -261,9 +263,7 @@ def momentum_stationary_variance(curvature, lr, alpha, sigma):
     float or ndarray
         V, with the shape of ``curvature``.
     """
-    sigma = _validate.real_number("sigma", sigma)
-    if sigma < 0:
-        _validate.fail("sigma", sigma, "0 이상의 유한한 수여야 합니다 (잡음의 표준편차).")
+    sigma = _noise_sigma(sigma)
     rate = _validate.positive("lr", lr)
     alpha = _validate.unit_interval("alpha", alpha)
     lam = _validate.finite_array("curvature", curvature)

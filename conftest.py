@@ -91,19 +91,20 @@ def first_line(cell):
 # kernel and importing numpy, matplotlib and the course costs about 2 s per notebook,
 # a third of the suite. Before each notebook the kernel is returned to a fresh state:
 # %reset -f empties the user namespace, matplotlib's defaults and the warning filters
-# of a new kernel come back, and the working directory is the notebook's. A failing
-# notebook gets its kernel shut down, so the next one starts on a new kernel.
+# of a new kernel come back, and the working directory is the notebook's. A kernel that
+# timed out or died is shut down, so the next notebook starts on a new one.
 _KERNEL = {}
 FRESH_STATE = """\
+import os as _os
+_os.chdir({folder!r})  # first: %reset needs a working directory that still exists
 %reset -f
-import builtins as _builtins, os as _os, warnings as _warnings
+import builtins as _builtins, warnings as _warnings
 import matplotlib as _mpl
 if not hasattr(_builtins, "_course_test_warning_filters"):
     _builtins._course_test_warning_filters = list(_warnings.filters)
 _warnings.filters[:] = _builtins._course_test_warning_filters
 _mpl.rcdefaults()
-_os.chdir({folder!r})
-del _builtins, _os, _warnings, _mpl
+del _builtins, _warnings, _mpl
 """
 
 
@@ -125,6 +126,13 @@ def _drop_kernel():
         kc.stop_channels()
     if km is not None:
         km.shutdown_kernel(now=True)
+
+
+def _keep_kernel_if_alive(client):
+    if client.km.is_alive():
+        _KERNEL["kc"] = client.kc
+    else:
+        _drop_kernel()
 
 
 def pytest_sessionfinish(session):
@@ -165,13 +173,15 @@ class NotebookItem(pytest.Item):
         )  # the worker's open client, if any (None: nbclient starts one)
         try:
             client.execute()
-            _KERNEL["kc"] = client.kc
         except CellExecutionError as error:
-            _drop_kernel()
+            # a cell raised: the kernel itself is fine, and FRESH_STATE resets it for
+            # the next notebook (a new kernel would cost about 2 s)
+            _keep_kernel_if_alive(client)
             raise NotebookFailure(ANSI.sub("", str(error))[-3000:]) from None
-        except Exception:
+        except Exception:  # a timeout, a dead kernel: start the next notebook afresh
             _drop_kernel()
             raise
+        _KERNEL["kc"] = client.kc
         nb.cells.pop(0)  # cell numbers below are the committed notebook's
 
         problems = []
@@ -193,7 +203,6 @@ class NotebookItem(pytest.Item):
             if _editions.ANSWER_TAG in _editions.tags(cell) and MARKS["correct"] not in printed:
                 problems.append(f"{label}: 모범답안이 ○를 출력하지 않았습니다:\n{printed}")
         if problems:
-            _drop_kernel()
             raise NotebookFailure("\n\n".join(problems))
 
     def repr_failure(self, excinfo):

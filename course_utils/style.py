@@ -110,6 +110,35 @@ def _use_retina_png():
         set_matplotlib_formats(figure_format)
 
 
+def _draw_inline_figures_once():
+    """Stop the inline backend from drawing every pyplot figure twice, if in IPython.
+
+    After each cell IPython runs pyplot's ``_draw_all_if_interactive`` and then the
+    inline backend's ``flush_figures``, in that order. The first renders every new
+    figure on an Agg canvas nobody sees; the second renders it again into the PNG
+    and closes it. Running ``flush_figures`` first leaves nothing for the redraw,
+    so each figure cell costs one draw, not two. Both callbacks stay registered
+    (``plt.ioff()`` unregisters the first one), only their order changes.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+
+    mpl.get_backend()  # resolving the backend registers both callbacks
+    redraw = getattr(plt, "_draw_all_if_interactive", None)
+    callbacks = shell.events.callbacks.get("post_execute", [])
+    flush = [callback for callback in callbacks if callback.__name__ == "flush_figures"]
+    if redraw in callbacks and flush and callbacks.index(redraw) < callbacks.index(flush[0]):
+        shell.events.unregister("post_execute", redraw)
+        shell.events.register("post_execute", redraw)
+
+
 def setup(context="paper"):
     """Apply the course style: the lecture's style cell plus a Korean font.
 
@@ -137,6 +166,7 @@ def setup(context="paper"):
 
     register_fonts()
     _use_retina_png()
+    _draw_inline_figures_once()
     mpl.style.use("default")
     sns.set_theme(context="paper", style="whitegrid", palette="Set2")
     mpl.rcParams.update(

@@ -115,3 +115,50 @@ def test_bold_hangul_renders_without_weight_warning(caplog):
         fig.canvas.draw()
         plt.close(fig)
     assert not caplog.records, [r.getMessage() for r in caplog.records]
+
+
+# Counts complete renders of a figure: FigureCanvasAgg.draw rasterises the whole figure
+# (the inline backend's PNG calls it too; a layout pass either calls Figure.draw without
+# rendering or enters FigureCanvasAgg.draw only to be stopped before drawing anything).
+COUNT_RENDERS = """\
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+_renders = []
+_render = FigureCanvasAgg.draw
+
+
+def _counting_render(self):
+    _render(self)
+    _renders.append(id(self.figure))
+
+
+FigureCanvasAgg.draw = _counting_render
+"""
+# pyplot's redraw-after-each-cell first, as IPython orders the callbacks without cu.setup()
+REDRAW_FIRST = """\
+import IPython
+_events = IPython.get_ipython().events
+_flush = [f for f in _events.callbacks["post_execute"] if f.__name__ == "flush_figures"][0]
+_events.unregister("post_execute", _flush)
+_events.register("post_execute", _flush)
+"""
+FIGURE = "fig, ax = plt.subplots()\nax.plot([1, 2])"
+
+
+def test_a_figure_cell_renders_its_figure_once_after_setup(request):
+    # In a kernel, pyplot's redraw-after-each-cell ran before the inline backend's
+    # flush, so every figure was rendered twice (once on a canvas nobody sees).
+    from notebook_runner import code_cell, run_cells
+
+    cells = [
+        code_cell(COUNT_RENDERS),
+        code_cell("import matplotlib.pyplot as plt\nimport course_utils as cu\ncu.setup()"),
+        code_cell(FIGURE),
+        code_cell("assert len(_renders) == 1, _renders\n_renders.clear()"),
+        code_cell(REDRAW_FIRST),
+        code_cell(FIGURE),
+        code_cell("assert len(_renders) == 2, _renders  # the counter sees a double render"),
+        code_cell("_renders.clear()\ncu.setup()"),
+        code_cell(FIGURE),
+        code_cell("FigureCanvasAgg.draw = _render\nassert len(_renders) == 1, _renders"),
+    ]
+    assert run_cells(request, cells) is None

@@ -164,6 +164,9 @@ class MLP:
         w = _validate.numeric_array("w", w)
         if w.shape != (self.n_params,):
             _validate.same_shape("w", w, (self.n_params,))
+        return self._unpack(w)
+
+    def _unpack(self, w):
         return tuple(w[self._slices[name]].reshape(shape) for name, shape in self.shapes.items())
 
     def pack(self, W1, b1, W2, b2):
@@ -215,13 +218,13 @@ class MLP:
         # tanh′(z) = 1 − tanh²(z);  ReLU′(z) = 1 if z > 0 else 0
         return 1.0 - H**2 if self.activation == "tanh" else (Z1 > 0).astype(float)
 
-    def _inputs(self, X):
-        X = _validate.numeric_array("X", X)
+    def _inputs(self, X, name="X"):
+        X = _validate.numeric_array(name, X)
         if X.ndim != 2 or X.shape[1] != self.n_inputs:
-            _validate.same_shape("X", X, (len(X), self.n_inputs))
+            _validate.same_shape(name, X, (len(X), self.n_inputs))
         return X
 
-    def _labels(self, y, n):
+    def _labels(self, y, n, name="y"):
         labels, problem = _validate._float_array(y)
         # NaN and inf are refused before the cast to int, which would warn
         as_int = labels.astype(int) if problem is None and np.isfinite(labels).all() else None
@@ -233,7 +236,7 @@ class MLP:
             or np.any(as_int >= self.n_classes)
         ):
             raise ValueError(
-                f"`y` 값이 올바르지 않습니다: {_validate.shown(y)} — 길이 {n}의 정수 라벨 "
+                f"`{name}` 값이 올바르지 않습니다: {_validate.shown(y)} — 길이 {n}의 정수 라벨 "
                 f"0 … {self.n_classes - 1} 이어야 합니다."
             )
         return as_int
@@ -253,9 +256,7 @@ class MLP:
         ndarray
             Shape ``(n, n_classes)``.
         """
-        W1, b1, W2, b2 = self.unpack(w)
-        H = self._phi(self._inputs(X) @ W1 + b1)
-        return H @ W2 + b2
+        return self._logits(self._weights(w), self._inputs(X))
 
     def predict_proba(self, w, X):
         """Class probabilities P = softmax(Z₂), shape ``(n, n_classes)``.
@@ -346,10 +347,30 @@ class MLP:
         ndarray
             Shape ``(n_params,)``.
         """
-        W1, b1, W2, b2 = self.unpack(w)
         X = self._inputs(X)
+        return self._gradient(self._weights(w), X, self._labels(y, len(X)))
+
+    # The checked methods above validate their arguments on every call; a training
+    # loop validates its data once and then calls these (a third of a 32-row step
+    # went to checks that cannot fail twice).
+
+    def _weights(self, w):
+        w = _validate.numeric_array("w", w)
+        if w.shape != (self.n_params,):
+            _validate.same_shape("w", w, (self.n_params,))
+        return w
+
+    def _loss(self, w, X, labels):
+        return cross_entropy(self._logits(w, X), labels.astype(int))
+
+    def _logits(self, w, X):
+        W1, b1, W2, b2 = self._unpack(w)
+        return self._phi(X @ W1 + b1) @ W2 + b2
+
+    def _gradient(self, w, X, labels):
+        W1, b1, W2, b2 = self._unpack(w)
         n = len(X)
-        Y = one_hot(self._labels(y, n), self.n_classes)
+        Y = np.eye(self.n_classes)[labels.astype(int)]  # one-hot rows
         # forward pass, keeping what the backward pass needs
         Z1 = X @ W1 + b1
         H = self._phi(Z1)
@@ -525,6 +546,11 @@ def train_classifier(
         raise ValueError(
             f"`optimizer` 값이 올바르지 않습니다: {optimizer!r} — Optimizer 객체여야 합니다."
         )
+    # checked once here, so the training loop can use the model's unchecked methods
+    X_train = model._inputs(X_train, "X_train")
+    y_train = model._labels(y_train, len(X_train), "y_train")
+    X_val = model._inputs(X_val, "X_val")
+    y_val = model._labels(y_val, len(X_val), "y_val")
     epochs = _validate.count("epochs", epochs, minimum=1)
     batch_size = _validate.count("batch_size", batch_size, minimum=1)
     n = len(X_train)
@@ -537,8 +563,8 @@ def train_classifier(
     rng = _validate.rng("seed", seed)
     w0 = model.init(rng)
     result = minibatch_descent(
-        model.loss,
-        model.gradient,
+        model._loss,
+        model._gradient,
         w0,
         X_train,
         y_train,
@@ -561,8 +587,8 @@ def train_classifier(
             w = np.asarray(result.path[index])
             curves[:, position] = (
                 result.step_loss[index],
-                model.loss(w, X_val, y_val),
-                model.accuracy(w, X_val, y_val),
+                model._loss(w, X_val, y_val),
+                np.mean(np.argmax(model._logits(w, X_val), axis=1) == y_val),
             )
     return TrainingCurves(
         steps=expected,

@@ -286,6 +286,9 @@ def test_train_classifier_is_minibatch_descent_with_the_same_random_stream(separ
     )
     np.testing.assert_array_equal(run.w, direct.w)
     np.testing.assert_allclose(run.train_loss, direct.epoch_loss)
+    # the unchecked fast path records what the public methods compute
+    assert run.val_loss[-1] == pytest.approx(model.loss(run.w, X, y), rel=1e-12)
+    assert run.val_accuracy[-1] == model.accuracy(run.w, X, y)
 
 
 def test_train_classifier_every_update_and_divergence(separable):
@@ -314,6 +317,11 @@ def test_train_classifier_rejects_bad_arguments(separable):
         nn.train_classifier(model, cu.SGD(lr=0.1), *args, epochs=0, batch_size=8, seed=0)
     with pytest.raises(ValueError, match="`batch_size`"):
         nn.train_classifier(model, cu.SGD(lr=0.1), *args, epochs=1, batch_size=0, seed=0)
+    for position, name in enumerate(["X_train", "y_train", "X_val", "y_val"]):
+        bad = list(args)
+        bad[position] = X[:, :3] if name.startswith("X") else np.full(len(y), 3)  # 3 classes
+        with pytest.raises(ValueError, match=f"`{name}`"):
+            nn.train_classifier(model, cu.SGD(lr=0.1), *bad, epochs=1, batch_size=8, seed=0)
     with pytest.raises(ValueError, match="`record_every`"):
         nn.train_classifier(
             model, cu.SGD(lr=0.1), *args, epochs=1, batch_size=8, seed=0, record_every=0

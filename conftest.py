@@ -43,7 +43,7 @@ def pytest_configure(config):
     # (a 1000-row product: 8 ms threaded under load against 0.05 ms on one thread).
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
-    # Figures are still rendered (that is where a missing glyph shows), but at 1x and once
+    # Figures are still rendered (that is where a missing glyph shows), but small and once
     # (no "tight" bounding box, which draws each figure twice), not retina as students see.
     os.environ.setdefault("COURSE_FIGURE_FORMAT", "fast")
 
@@ -90,14 +90,28 @@ def first_line(cell):
 # One kernel per pytest(-xdist) worker, reused from notebook to notebook: starting a
 # kernel and importing numpy, matplotlib and the course costs about 2 s per notebook,
 # a third of the suite. Before each notebook the kernel is returned to a fresh state:
-# %reset -f empties the user namespace, matplotlib's defaults and the warning filters
-# of a new kernel come back, and the working directory is the notebook's. A kernel that
+# a reset (as %reset -f) empties the user namespace, matplotlib's defaults and the
+# warning filters of a new kernel come back, and the working directory is the notebook's. A kernel that
 # timed out or died is shut down, so the next notebook starts on a new one.
 _KERNEL = {}
 FRESH_STATE = """\
 import os as _os
-_os.chdir({folder!r})  # first: %reset needs a working directory that still exists
-%reset -f
+_os.chdir({folder!r})  # first: the reset needs a working directory that still exists
+
+
+def _reset():
+    # %reset -f without its two full garbage collections (0.2 s each in a kernel that
+    # has imported the course's libraries; Python collects the cycles by itself later)
+    import gc
+
+    collect, gc.collect = gc.collect, lambda generation=2: 0
+    try:
+        get_ipython().reset(new_session=False)
+    finally:
+        gc.collect = collect
+
+
+_reset()
 import builtins as _builtins, warnings as _warnings
 import matplotlib as _mpl
 if not hasattr(_builtins, "_course_test_warning_filters"):

@@ -57,3 +57,25 @@ def test_the_notebook_run_fails_on_stderr_unearned_verdicts_and_wrong_answers(re
     assert "overflow" in stderr, stderr
     assert "답하지 않은 연습문제" in stderr, stderr
     assert "모범답안이 통과하지 못했습니다" in wrong, wrong
+
+
+def test_each_notebook_starts_from_a_fresh_namespace(request):
+    # one kernel serves many notebooks: nothing a notebook defines reaches the next one
+    from notebook_runner import run_cells
+
+    first = [
+        code_cell(
+            "import warnings\nimport matplotlib as mpl\nleftover = 1\n"
+            "warnings.simplefilter('ignore')\nmpl.rcParams['lines.linewidth'] = 9"
+        )
+    ]
+    second = [
+        code_cell(
+            "import warnings\nimport matplotlib as mpl\n"
+            "assert 'leftover' not in globals()\n"
+            "assert mpl.rcParams['lines.linewidth'] == mpl.rcParamsDefault['lines.linewidth']\n"
+            "assert ('ignore', None, Warning, None, 0) not in warnings.filters"
+        )
+    ]
+    assert run_cells(request, first, name="first") is None
+    assert run_cells(request, second, name="second") is None

@@ -225,6 +225,10 @@ class MLP:
         return X
 
     def _labels(self, y, n, name="y"):
+        if type(y) is np.ndarray and y.dtype.kind in "iu" and y.shape == (n,):
+            # integer labels (the usual case, checked on every call): only the range
+            if n == 0 or (y.min() >= 0 and y.max() < self.n_classes):
+                return y
         labels, problem = _validate._float_array(y)
         # NaN and inf are refused before the cast to int, which would warn
         as_int = labels.astype(int) if problem is None and np.isfinite(labels).all() else None
@@ -320,8 +324,8 @@ class MLP:
         X : array_like
             Inputs, shape ``(n, n_inputs)``.
         y : array_like
-            Labels 0 … n_classes − 1 (floats such as 2.0 are accepted, as
-            :func:`course_utils.minibatch_descent` passes them), shape ``(n,)``.
+            Labels 0 … n_classes − 1 (floats such as 2.0 are accepted too),
+            shape ``(n,)``.
 
         Returns
         -------

@@ -801,7 +801,9 @@ def minibatch_descent(
         "grad", grad, arguments=("w", "X_batch", "y_batch"), example="model.gradient"
     )
     X = _validate.finite_array("X", X)
-    y = _validate.finite_array("y", y)
+    checked = _validate.finite_array("y", y)
+    # integer class labels reach the loss and the gradient as integers
+    y = np.asarray(y) if np.asarray(y).dtype.kind in "iu" else checked
     for name, data in (("X", X), ("y", y)):
         if data.ndim == 0:
             _validate.fail(

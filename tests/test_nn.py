@@ -368,3 +368,28 @@ def test_train_classifier_takes_a_schedule():
     )
     np.testing.assert_allclose(same.train_loss, constant.train_loss)
     assert not np.allclose(decayed.train_loss, constant.train_loss)
+
+
+def test_minibatch_descent_hands_integer_labels_on_as_integers(separable):
+    X, y = separable
+    seen = []
+
+    def grad(w, X_batch, y_batch):
+        seen.append(y_batch.dtype.kind)
+        return np.zeros_like(w)
+
+    cu.minibatch_descent(
+        lambda w, X, y: 0.0, grad, [0.0], X, y, cu.SGD(lr=0.1), batch_size=32, epochs=1
+    )
+    assert set(seen) == {"i"}
+    cu.minibatch_descent(
+        lambda w, X, y: 0.0,
+        grad,
+        [0.0],
+        X,
+        y.astype(float),
+        cu.SGD(lr=0.1),
+        batch_size=32,
+        epochs=1,
+    )
+    assert seen[-1] == "f"

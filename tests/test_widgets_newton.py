@@ -48,8 +48,8 @@ def test_redraw_is_fast_and_values_are_clamped():
     # in the same process, so the load cancels
     explorer = cu.widgets.newton_explorer()
     reference = cu.widgets.gd_explorer(X_SIN_X, x0=2.0)
-    times = [explorer.update(x0=x) for x in np.linspace(-0.5, 6.5, 9)]
-    reference_times = [reference.update(x0=x) for x in np.linspace(-0.5, 6.5, 9)]
+    times = [explorer.update(x0=x) for x in np.linspace(-0.5, 6.5, 5)]
+    reference_times = [reference.update(x0=x) for x in np.linspace(-0.5, 6.5, 5)]
     assert np.median(times) < 0.1 or np.median(times) < 1.5 * np.median(reference_times)
     explorer.update(x0=100.0, lr=-1.0, steps=1000)
     assert explorer.values() == {"x0": 7.0, "lr": 0.01, "steps": 30}

@@ -49,13 +49,27 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(session, config, items):
-    # Longest first (notebooks, then unit tests): the workers finish together instead of
-    # one of them running 12 or 16 alone at the end. A notebook's size is a fair proxy
-    # for its running time.
-    def cost(item):
-        return item.path.stat().st_size if isinstance(item, NotebookItem) else 0
-
-    items.sort(key=cost, reverse=True)
+    # pytest-xdist's worksteal scheduler first hands each worker an equal, contiguous
+    # share of this list and later steals from the end of the longest queue. So every
+    # share starts with its notebooks (the longest first, spread so that the shares'
+    # notebook time is about equal) and ends with unit tests, which are cheap to steal.
+    # A notebook's size is a fair proxy for its running time.
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    notebooks = sorted(
+        (item for item in items if isinstance(item, NotebookItem)),
+        key=lambda item: item.path.stat().st_size,
+        reverse=True,
+    )
+    units = [item for item in items if not isinstance(item, NotebookItem)]
+    shares = [[] for _ in range(workers)]
+    for notebook in notebooks:  # each to the share with the least notebook time so far
+        min(shares, key=lambda share: sum(i.path.stat().st_size for i in share)).append(notebook)
+    size = -(-len(items) // workers)
+    for share in shares:
+        room = max(size - len(share), 0)
+        share.extend(units[:room])
+        del units[:room]
+    items[:] = [item for share in shares for item in share] + units
 
 
 def pytest_collect_file(parent, file_path):
@@ -119,6 +133,12 @@ if not hasattr(_builtins, "_course_test_warning_filters"):
 _warnings.filters[:] = _builtins._course_test_warning_filters
 _mpl.rcdefaults()
 del _builtins, _warnings, _mpl
+import matplotlib.layout_engine as _layout
+# No constrained-layout pass (a tenth of the run): it only places the axes, and what it
+# could warn about is caught where notebooks run as students run them: the site build
+# (tools/build_site.py) executes every notebook with it and fails on any stderr.
+_layout.ConstrainedLayoutEngine.execute = lambda self, fig: None
+del _layout
 """
 
 

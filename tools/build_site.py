@@ -64,6 +64,16 @@ def execute(path):
     NotebookClient(
         nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
+    # The test command runs notebooks with lighter figures (conftest.py); this run is the
+    # one with every figure as students get it, so a warning here fails the build too.
+    written = [
+        f"셀 {index}: {''.join(output['text']).strip()[:300]}"
+        for index, cell in enumerate(nb.cells)
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "stream" and output.get("name") == "stderr"
+    ]
+    if written:
+        raise SystemExit(f"{path.name} wrote to stderr:\n" + "\n".join(written))
     return nbformat.from_dict(nb), time.perf_counter() - start
 
 

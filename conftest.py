@@ -23,9 +23,16 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
+
+# nbclient imports nbformat, which imports jsonschema, which imports rfc3987_syntax if it
+# is installed (JupyterLab's jupyter-events pulls it in) to check "iri" strings, building
+# a parser for 1.3 s in every worker. No schema used here has an IRI; jsonschema skips
+# that one check when the import fails.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 ROOT = Path(__file__).resolve().parent
 CELL_TIMEOUT = 120  # seconds; the speed budgets are far below, this only stops a hang

@@ -17,3 +17,14 @@ def course_style():
     cu.setup()
     yield
     plt.close("all")
+
+
+@pytest.fixture(autouse=True)
+def small_explorer_pictures(request, monkeypatch):
+    """Explorers render at 30 dpi in tests that do not time a redraw.
+
+    Every artist is still drawn and every text laid out (a missing glyph still warns);
+    a test whose name says ``fast`` measures the real picture, at the real resolution.
+    """
+    if "fast" not in request.node.name:
+        monkeypatch.setattr(cu.widgets, "RENDER_DPI", 30)
